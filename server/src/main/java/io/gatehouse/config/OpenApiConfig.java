@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import io.gatehouse.errors.ErrorCode;
 import io.gatehouse.errors.Problem;
@@ -103,7 +104,6 @@ class OpenApiConfig {
 					.scheme("bearer")
 					.bearerFormat("JWT")
 					.description("An access token from /api/auth/guest, /api/auth/token or /api/auth/refresh"));
-		ModelConverters.getInstance().readAll(Problem.class).forEach(components::addSchemas);
 		return new OpenAPI().components(components)
 			.info(new Info().title("Gatehouse API")
 				.version("1")
@@ -114,6 +114,7 @@ class OpenApiConfig {
 	@Bean
 	OpenApiCustomizer contractOpenApiCustomizer() {
 		return (openApi) -> {
+			addProblemSchema(openApi);
 			if (openApi.getPaths() == null) {
 				return;
 			}
@@ -123,6 +124,25 @@ class OpenApiConfig {
 				}
 			});
 		};
+	}
+
+	/**
+	 * The problem+json body, whose {@code code} is one of the contract's codes. Added
+	 * here, after springdoc has collected the controllers' schemas, which replaces the
+	 * bean's.
+	 */
+	@SuppressWarnings("unchecked")
+	private static void addProblemSchema(OpenAPI openApi) {
+		if (openApi.getComponents() == null) {
+			openApi.setComponents(new Components());
+		}
+		ModelConverters.getInstance(true).readAll(Problem.class).forEach(openApi.getComponents()::addSchemas);
+		Schema<Object> code = (Schema<Object>) openApi.getComponents()
+			.getSchemas()
+			.get("Problem")
+			.getProperties()
+			.get("code");
+		code.setEnum(Stream.of(ErrorCode.values()).map((value) -> (Object) value.code()).toList());
 	}
 
 	private static void describe(String key, Operation operation) {

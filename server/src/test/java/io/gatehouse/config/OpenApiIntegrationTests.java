@@ -93,7 +93,13 @@ class OpenApiIntegrationTests {
 		assertThat(check.at("/responses/403/description").asString()).contains("csrf-missing", "csrf-invalid");
 		assertThat(check.at("/responses/429/content/application~1problem+json/schema/$ref").asString())
 			.endsWith("/Problem");
-		assertThat(this.docs.at("/components/schemas/Problem/properties/code")).isNotNull();
+		assertThat(this.docs.at("/components/schemas/Problem/properties/code/enum").toString()).contains("csrf-invalid",
+				"weak-pin", "service-unavailable");
+	}
+
+	@Test
+	void apiDocsWhenFetchedThenNoContainerErrorPath() {
+		assertThat(this.docs.get("paths").get("/error")).isNull();
 	}
 
 	@Test
