@@ -27,8 +27,8 @@ class AppSignatureConfiguration {
 	@Bean
 	AppSignatureFilter appSignatureFilter(AppSignatureProperties properties, NonceStore nonceStore, Clock clock,
 			ProblemWriter problems) {
-		return new AppSignatureFilter(properties, new SignatureVerifier(properties.apps()), nonceStore, clock,
-				problems);
+		SignatureVerifier verifier = new SignatureVerifier(properties.apps());
+		return new AppSignatureFilter(new SignedRequestCheck(properties, verifier, nonceStore, clock), problems);
 	}
 
 	@Bean

@@ -482,8 +482,9 @@ class AppSignatureFilterTests {
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
 		ProblemWriter problems = new ProblemWriter(messages, JSON, new SimpleMeterRegistry());
-		AppSignatureFilter filter = new AppSignatureFilter(this.properties,
-				new SignatureVerifier(this.properties.apps()), this.nonces, this.clock, problems);
+		SignatureVerifier verifier = new SignatureVerifier(this.properties.apps());
+		AppSignatureFilter filter = new AppSignatureFilter(
+				new SignedRequestCheck(this.properties, verifier, this.nonces, this.clock), problems);
 		filter.doFilter(request, this.response, this.chain);
 	}
 
