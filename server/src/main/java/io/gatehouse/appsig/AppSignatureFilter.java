@@ -30,12 +30,6 @@ public final class AppSignatureFilter extends OncePerRequestFilter {
 	/** Set (to {@code Boolean.TRUE}) when the body exceeds {@code max-body-size}. */
 	public static final String BODY_TOO_LARGE = AppSignatureFilter.class.getName() + ".bodyTooLarge";
 
-	/**
-	 * The SHA-256 (raw bytes) of the bearer token, computed here for {@code ath} once and
-	 * reused as the verified-token cache key.
-	 */
-	public static final String ACCESS_TOKEN_SHA256 = AppSignatureFilter.class.getName() + ".accessTokenSha256";
-
 	private static final Logger log = LoggerFactory.getLogger(AppSignatureFilter.class);
 
 	private static final Duration RETRY_AFTER_OUTAGE = Duration.ofSeconds(5);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Enumeration;
 
+import io.gatehouse.auth.AccessTokenDigest;
 import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +16,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * Throws {@link ApiException} with the contract code of the first failure.
  */
 final class SignedRequestCheck {
+
+	private static final String BEARER = "Bearer ";
 
 	private final AppSignatureProperties properties;
 
@@ -76,17 +79,21 @@ final class SignedRequestCheck {
 	}
 
 	/**
-	 * The base64url SHA-256 of the bearer token, or {@code null} without one; the digest
-	 * stays on the request for the token decoder's cache.
+	 * The base64url SHA-256 of the access token (the part after {@code Bearer }, as
+	 * Spring's resolver takes it; the whole value for another scheme), or {@code null}
+	 * without an Authorization header. The digest stays on the request so the token
+	 * decoder's cache need not hash again.
 	 */
 	private static String ath(HttpServletRequest request) {
 		String authorization = single(request, "Authorization");
 		if (authorization == null) {
 			return null;
 		}
-		byte[] digest = BearerDigest.of(authorization);
-		request.setAttribute(AppSignatureFilter.ACCESS_TOKEN_SHA256, digest);
-		return Base64Url.encode(digest);
+		String token = authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+				? authorization.substring(BEARER.length()) : authorization;
+		AccessTokenDigest digest = AccessTokenDigest.of(token);
+		request.setAttribute(AccessTokenDigest.ATTRIBUTE, digest);
+		return digest.sha256Base64Url();
 	}
 
 	private void checkTime(long ts) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.gatehouse.auth.AccessTokenDigest;
 import io.gatehouse.errors.ProblemWriter;
 import io.gatehouse.errors.StateUnavailableException;
 import io.gatehouse.support.ApiClient;
@@ -68,8 +69,9 @@ class AppSignatureFilterTests {
 		assertPassedOn();
 		assertThat(StreamUtils.copyToString(this.chain.getRequest().getInputStream(), StandardCharsets.UTF_8))
 			.isEqualTo(vector.body());
-		byte[] tokenDigest = (byte[]) request.getAttribute(AppSignatureFilter.ACCESS_TOKEN_SHA256);
-		assertThat((tokenDigest != null) ? Base64Url.encode(tokenDigest) : null).isEqualTo(vector.ath());
+		AccessTokenDigest tokenDigest = (AccessTokenDigest) request.getAttribute(AccessTokenDigest.ATTRIBUTE);
+		assertThat((tokenDigest != null) ? tokenDigest.sha256Base64Url() : null).isEqualTo(vector.ath());
+		assertThat((tokenDigest != null) ? tokenDigest.token() : null).isEqualTo(vector.accessToken());
 	}
 
 	@ParameterizedTest
@@ -311,7 +313,7 @@ class AppSignatureFilterTests {
 			request.addHeader("Authorization", "Bearer token");
 			doFilter(request);
 			assertPassedOn();
-			assertThat((byte[]) request.getAttribute(AppSignatureFilter.ACCESS_TOKEN_SHA256)).isEqualTo(digest);
+			assertThat(request.getAttribute(AccessTokenDigest.ATTRIBUTE)).isEqualTo(AccessTokenDigest.of("token"));
 		}
 
 	}
