@@ -267,6 +267,19 @@ class AppSignatureIntegrationTests {
 		}
 
 		@Test
+		void requestWhenRealTokenAndItsAthThenTokenAccepted() {
+			ApiResponse guest = AppSignatureIntegrationTests.this.api.post("/api/auth/guest").send();
+			assertThat(guest.status()).as(guest.body()).isEqualTo(200);
+			ApiResponse response = AppSignatureIntegrationTests.this.api.get(SECURED)
+				.bearer(guest.field("accessToken"))
+				.send();
+			// Past steps (2) and (3): whatever answers now is not the signature or the
+			// token.
+			assertThat(response.status()).isNotIn(401, 500);
+			assertThat(response.body()).doesNotContain("signature-").doesNotContain("-token\"");
+		}
+
+		@Test
 		void requestWhenPercentEncodedPathAndQuerySignedAsSentThenPasses() {
 			ApiResponse response = AppSignatureIntegrationTests.this.api
 				.get("/api/customers/check-username/J%C3%BCrgen?x=1&y=%2F")
