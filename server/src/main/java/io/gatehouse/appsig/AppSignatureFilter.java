@@ -45,8 +45,10 @@ public final class AppSignatureFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		// Decoded, as the security matchers and MVC see it: "/%61pi/..." is an API call
-		// too.
+		if (request.getRequestURI().startsWith("/api/")) {
+			return false;
+		}
+		// Decoded too, as the security matchers and MVC see it: "/%61pi/x" is API.
 		String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
 		return !path.startsWith("/api/") && !path.equals("/api");
 	}

@@ -56,8 +56,7 @@ final class InMemoryNonceStore implements NonceStore {
 
 	private void forgetExpired(long now) {
 		Entry oldest;
-		// A clock that steps back, or a varying ttl, can only keep a nonce longer, never
-		// shorter.
+		// A clock stepping back, or a varying ttl, only keeps a nonce longer.
 		while ((oldest = this.byExpiry.peekFirst()) != null && oldest.expires() <= now) {
 			this.byExpiry.pollFirst();
 			this.expiries.remove(oldest.key(), oldest.expires());

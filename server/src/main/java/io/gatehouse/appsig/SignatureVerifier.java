@@ -44,8 +44,7 @@ final class SignatureVerifier {
 		if (key == null || key.platform() != platform) {
 			throw SignedPayloadParser.invalid("unknown kid, or a kid of another platform");
 		}
-		// Compared as text: only the canonical unpadded encoding of the right MAC
-		// matches.
+		// Compared as text: only the canonical encoding of the right MAC matches.
 		byte[] expected = Base64Url.encode(key.mac(payloadHeader)).getBytes(StandardCharsets.ISO_8859_1);
 		if (!MessageDigest.isEqual(expected, signatureHeader.getBytes(StandardCharsets.ISO_8859_1))) {
 			throw SignedPayloadParser.invalid("signature mismatch");
@@ -77,8 +76,7 @@ final class SignatureVerifier {
 			try {
 				Mac mac = Mac.getInstance(HMAC);
 				mac.init(this.key);
-				// The payload was checked to be base64url, so its ISO-8859-1 bytes are
-				// ASCII.
+				// The payload parsed as base64url: its ISO-8859-1 bytes are ASCII.
 				return mac.doFinal(payloadHeader.getBytes(StandardCharsets.ISO_8859_1));
 			}
 			catch (GeneralSecurityException ex) {

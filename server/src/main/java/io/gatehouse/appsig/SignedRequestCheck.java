@@ -99,8 +99,7 @@ final class SignedRequestCheck {
 	private void checkTime(long ts) {
 		long now = this.clock.millis();
 		long skew = this.properties.maxClockSkew().toMillis();
-		// Compared without subtracting ts: a huge or negative ts cannot overflow past the
-		// check.
+		// No subtraction of ts: a huge or negative ts cannot overflow past the check.
 		if (ts < now - skew || ts > now + skew) {
 			throw new ApiException(ErrorCode.REQUEST_EXPIRED, "ts outside the allowed clock skew");
 		}
