@@ -394,6 +394,16 @@ class AppSignatureIntegrationTests {
 		}
 
 		@Test
+		void requestWhenFormBodyPutThenSignatureStillCoversIt() {
+			// No filter may consume the body before it is hashed: the next step answers.
+			ApiResponse response = AppSignatureIntegrationTests.this.api.put("/api/customers/me/pin")
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.body("pin=1234".getBytes(StandardCharsets.UTF_8))
+				.send();
+			assertProblem(response, 401, "missing-token");
+		}
+
+		@Test
 		void requestWhenSignedBodyThenControllerReadsIt() {
 			ApiResponse response = AppSignatureIntegrationTests.this.api.post("/api/auth/token")
 				.json(Map.of("username", "bmp_kfayy_6526", "password", "Gatehouse-demo-1"))
