@@ -106,4 +106,25 @@ class SigningKeysTests {
 				java.time.Duration.ofDays(30), java.time.Duration.ofSeconds(60), file, generate, 10);
 	}
 
+	@Test
+	void constructWhenPemFileThenFirstPrivateKeySignsAndPublicKeyVerifies() throws Exception {
+		RSAKey current = SigningKeys.generate();
+		RSAKey previous = SigningKeys.generate();
+		Path file = this.dir.resolve("signing-keys.pem");
+		Files.writeString(file, pem("PRIVATE KEY", current.toRSAPrivateKey().getEncoded())
+				+ pem("PUBLIC KEY", previous.toRSAPublicKey().getEncoded()));
+
+		SigningKeys keys = new SigningKeys(properties(file, false));
+
+		assertThat(keys.signingKeyId()).isEqualTo(current.computeThumbprint().toString());
+		assertThat(keys.publicKeys().getKeys()).extracting(JWK::getKeyID)
+			.containsExactly(current.computeThumbprint().toString(), previous.computeThumbprint().toString());
+	}
+
+	static String pem(String type, byte[] der) {
+		return "-----BEGIN " + type + "-----\n"
+				+ java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + type
+				+ "-----\n";
+	}
+
 }
