@@ -101,6 +101,7 @@ final class SigningKeys {
 			}
 			return generateInto(file);
 		}
+		warnIfReadableByOthers(file);
 		try {
 			String text = Files.readString(file, StandardCharsets.UTF_8);
 			return PemKeys.looksLikePem(text) ? PemKeys.parse(text) : JWKSet.parse(text);
@@ -108,6 +109,20 @@ final class SigningKeys {
 		catch (IOException | ParseException | GeneralSecurityException ex) {
 			// The parser's message may quote the file; it holds private keys.
 			throw new IllegalStateException("Signing key file " + file + " is not a readable JWK set or PEM");
+		}
+	}
+
+	private static void warnIfReadableByOthers(Path file) {
+		try {
+			if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+					&& Files.getPosixFilePermissions(file)
+						.stream()
+						.anyMatch((p) -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+				log.warn("Signing key file {} is accessible to other users; restrict it to the owner (0600)", file);
+			}
+		}
+		catch (IOException ex) {
+			// Reading the file will report the problem.
 		}
 	}
 
