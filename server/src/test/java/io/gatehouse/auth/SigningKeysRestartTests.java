@@ -38,7 +38,9 @@ class SigningKeysRestartTests {
 				.send()
 				.field("accessToken");
 			loggedOutGuestToken = api.post("/api/auth/guest").send().field("accessToken");
-			assertThat(api.post("/api/auth/logout").bearer(loggedOutGuestToken).send().status()).isEqualTo(204);
+			String csrf = probe(api, loggedOutGuestToken).field("csrfToken");
+			assertThat(api.post("/api/auth/logout").bearer(loggedOutGuestToken).csrf(csrf).send().status())
+				.isEqualTo(204);
 			jwksBefore = api.get("/.well-known/jwks.json").send().body();
 		}
 		Path keyFile = this.dataDir.resolve("signing-keys.jwks");
@@ -63,9 +65,7 @@ class SigningKeysRestartTests {
 		return new ApiClient(context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
 	}
 
-	/**
-	 * An endpoint that needs only a bearer token (404 before the CSRF feature exists).
-	 */
+	/** An endpoint that needs only a bearer token: the session's CSRF token. */
 	static ApiResponse probe(ApiClient api, String token) {
 		return api.get("/api/auth/csrf-token").bearer(token).send();
 	}
