@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Profile {@code cluster}: the shared state of CONTRACT §1 (nonces, revoked sessions,
@@ -72,10 +73,11 @@ class ClusterConfig {
 	}
 
 	@Bean
-	SessionRevocations sessionRevocations(RedisState redis, Clock clock, Environment environment) {
-		Duration clockSkew = environment.getProperty("gatehouse.tokens.clock-skew", Duration.class,
-				Duration.ofSeconds(60));
-		return new RedisSessionRevocations(redis, clock, clockSkew);
+	SessionRevocations sessionRevocations(RedisState redis, JdbcClient jdbc, Clock clock, Environment environment) {
+		// How long after a revocation a token of the session can still be accepted.
+		Duration memory = environment.getRequiredProperty("gatehouse.tokens.access-token-ttl", Duration.class)
+			.plus(environment.getRequiredProperty("gatehouse.tokens.clock-skew", Duration.class));
+		return new RedisSessionRevocations(redis, new RevokedSessionsTable(jdbc), clock, memory);
 	}
 
 	@Bean
