@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -36,19 +38,24 @@ final class TestInstance implements AutoCloseable {
 	}
 
 	/**
-	 * Starts an instance; {@code extraArgs} (for example another Redis port) come last.
+	 * Starts an instance; {@code overrides} ({@code --name=value}, for example another
+	 * Redis port) replace the defaults of the same name.
 	 */
 	static TestInstance start(SharedSecrets secrets, TestPostgres postgres, String redisKeyPrefix,
-			String... extraArgs) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.jmx.enabled=false",
+			String... overrides) {
+		List<String> given = new ArrayList<>(List.of("--server.port=0", "--spring.jmx.enabled=false",
 				"--spring.application.admin.enabled=false", "--gatehouse.data-dir=target/cluster-test-data",
 				"--gatehouse.redis.key-prefix=" + redisKeyPrefix,
 				"--gatehouse.tokens.signing-keys=" + secrets.signingKeys(),
 				"--gatehouse.tokens.generate-missing-keys=false", "--gatehouse.csrf.secret=" + secrets.csrfSecret()));
-		args.addAll(postgres.springArgs());
-		args.addAll(List.of(extraArgs));
+		given.addAll(postgres.springArgs());
+		given.addAll(List.of(overrides));
+		// A name given twice on the command line would bind as "first,second": keep the
+		// last.
+		Map<String, String> args = new LinkedHashMap<>();
+		given.forEach((arg) -> args.put(arg.substring(0, arg.indexOf('=')), arg));
 		return new TestInstance(new SpringApplicationBuilder(GatehouseApplication.class).profiles("cluster")
-			.run(args.toArray(String[]::new)));
+			.run(args.values().toArray(String[]::new)));
 	}
 
 	int port() {
