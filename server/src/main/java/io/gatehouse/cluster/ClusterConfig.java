@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.gatehouse.appsig.NonceStore;
 import io.gatehouse.auth.SessionRevocations;
+import io.gatehouse.auth.TokenProperties;
 import io.gatehouse.ratelimit.RateLimiter;
 import io.lettuce.core.ClientOptions.DisconnectedBehavior;
 import io.lettuce.core.RedisClient;
@@ -73,11 +74,8 @@ class ClusterConfig {
 	}
 
 	@Bean
-	SessionRevocations sessionRevocations(RedisState redis, JdbcClient jdbc, Clock clock, Environment environment) {
-		// How long after a revocation a token of the session can still be accepted.
-		Duration memory = environment.getRequiredProperty("gatehouse.tokens.access-token-ttl", Duration.class)
-			.plus(environment.getRequiredProperty("gatehouse.tokens.clock-skew", Duration.class));
-		return new RedisSessionRevocations(redis, new RevokedSessionsTable(jdbc), clock, memory);
+	SessionRevocations sessionRevocations(RedisState redis, JdbcClient jdbc, Clock clock, TokenProperties tokens) {
+		return new RedisSessionRevocations(redis, new RevokedSessionsTable(jdbc), clock, tokens.revocationMemory());
 	}
 
 	@Bean
