@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 
 import io.gatehouse.support.ApiClient;
 import io.gatehouse.support.ApiResponse;
+import io.gatehouse.support.RequiredService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class ClusterIntegrationTests {
 
 	@BeforeAll
 	static void startTwoInstances() {
-		TestRedis.machine().close();
+		RequiredService.assumeReachable("Redis", TestRedis.HOST, TestRedis.PORT);
 		postgres = TestPostgres.newSchema();
 		redisPrefix = TestRedis.newPrefix();
 		TestInstance.SharedSecrets secrets = TestInstance.SharedSecrets.generate();

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.gatehouse.support.ApiClient;
 import io.gatehouse.support.ApiResponse;
+import io.gatehouse.support.RequiredService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class PostgresOutageIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		TestRedis.machine().close();
+		RequiredService.assumeReachable("Redis", TestRedis.HOST, TestRedis.PORT);
 		postgres = TestPostgres.newSchema();
 		proxy = new TcpProxy("127.0.0.1", 5432);
 		proxy.start();
