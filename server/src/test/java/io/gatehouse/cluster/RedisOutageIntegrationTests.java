@@ -87,6 +87,25 @@ class RedisOutageIntegrationTests {
 					() -> assertThat(api.get("/actuator/health/readiness").unsigned().send().status()).isEqualTo(200));
 	}
 
+	@Test
+	void startWhenRedisDownThenNotReadyAndServesOnceItComes() {
+		try (TestRedisServer later = TestRedisServer.notStarted();
+				TestInstance alone = TestInstance.start(TestInstance.SharedSecrets.generate(), postgres,
+						TestRedis.newPrefix(), "--spring.data.redis.port=" + later.port())) {
+			ApiClient client = alone.api();
+			assertThat(client.get("/actuator/health/readiness").unsigned().send().status()).isEqualTo(503);
+			assertServiceUnavailable(client.post("/api/auth/guest").send());
+
+			later.startAgain();
+
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(client.post("/api/auth/guest").send().status()).isEqualTo(200));
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(client.get("/actuator/health/readiness").unsigned().send().status())
+					.isEqualTo(200));
+		}
+	}
+
 	private static void assertServiceUnavailable(ApiResponse response) {
 		assertThat(response.status()).as(response.body()).isEqualTo(503);
 		assertThat(response.code()).isEqualTo("service-unavailable");

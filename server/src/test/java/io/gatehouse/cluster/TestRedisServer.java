@@ -29,6 +29,13 @@ final class TestRedisServer implements AutoCloseable {
 
 	/** Starts one, skipping (or failing in CI) when the binary is not installed. */
 	static TestRedisServer start() {
+		TestRedisServer server = notStarted();
+		server.startAgain();
+		return server;
+	}
+
+	/** One whose port is chosen but which does not run until {@link #startAgain()}. */
+	static TestRedisServer notStarted() {
 		if (!Files.isExecutable(BINARY)) {
 			String message = BINARY + " is not installed";
 			if (RequiredService.required()) {
@@ -36,9 +43,7 @@ final class TestRedisServer implements AutoCloseable {
 			}
 			Assumptions.abort(message);
 		}
-		TestRedisServer server = new TestRedisServer();
-		server.startAgain();
-		return server;
+		return new TestRedisServer();
 	}
 
 	int port() {
