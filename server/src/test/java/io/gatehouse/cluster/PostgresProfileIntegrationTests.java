@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,12 +28,14 @@ class PostgresProfileIntegrationTests {
 
 	private static ConfigurableApplicationContext context;
 
+	private static Path dataDir;
+
 	private static ApiClient api;
 
 	@BeforeAll
 	static void start() throws Exception {
 		postgres = TestPostgres.newSchema();
-		Path dataDir = Files.createTempDirectory("gatehouse-postgres-profile");
+		dataDir = Files.createTempDirectory("gatehouse-postgres-profile");
 		List<String> args = new ArrayList<>(
 				List.of("--server.port=0", "--spring.jmx.enabled=false", "--gatehouse.data-dir=" + dataDir));
 		args.addAll(postgres.springArgs());
@@ -42,7 +45,7 @@ class PostgresProfileIntegrationTests {
 	}
 
 	@AfterAll
-	static void stop() {
+	static void stop() throws Exception {
 		try {
 			if (context != null) {
 				context.close();
@@ -51,6 +54,10 @@ class PostgresProfileIntegrationTests {
 		finally {
 			if (postgres != null) {
 				postgres.close();
+			}
+			// It holds the generated signing key and CSRF secret.
+			if (dataDir != null) {
+				FileSystemUtils.deleteRecursively(dataDir);
 			}
 		}
 	}
