@@ -26,9 +26,8 @@ public class ProblemErrorController implements ErrorController {
 	@RequestMapping("${server.error.path:/error}")
 	ResponseEntity<Problem> error(HttpServletRequest request) {
 		if (isStorageOutage(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
-			// Shared state failed inside a filter (for example the revocation check in
-			// the
-			// token decoder): fail closed with 503, as a controller's failure would.
+			// Shared state failed inside a filter (the token decoder's revocation
+			// check, say): fail closed with 503, as a controller's failure would.
 			return this.problems.entity(request,
 					ApiException.retryAfter(ErrorCode.SERVICE_UNAVAILABLE, ApiExceptionHandler.RETRY_AFTER_OUTAGE));
 		}
