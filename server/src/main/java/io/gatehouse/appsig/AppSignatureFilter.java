@@ -45,12 +45,17 @@ public final class AppSignatureFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !isApiRequest(request);
+	}
+
+	/** Whether the request is under {@code /api}, raw or decoded. */
+	static boolean isApiRequest(HttpServletRequest request) {
 		if (request.getRequestURI().startsWith("/api/")) {
-			return false;
+			return true;
 		}
 		// Decoded too, as the security matchers and MVC see it: "/%61pi/x" is API.
 		String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
-		return !path.startsWith("/api/") && !path.equals("/api");
+		return path.startsWith("/api/") || path.equals("/api");
 	}
 
 	@Override
