@@ -38,4 +38,13 @@ class ProblemsIntegrationTests {
 		assertThat(response.header("x-request-id")).isEqualTo(response.field("requestId"));
 	}
 
+	@Test
+	void problemWhenWrittenByAFilterThenEachHeaderOnce() {
+		ApiResponse response = this.api.get("/api/auth/csrf-token").unsigned().send();
+
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(response.raw().headers().allValues("Cache-Control")).containsExactly("no-store");
+		assertThat(response.raw().headers().allValues("Content-Type")).containsExactly("application/problem+json");
+	}
+
 }
