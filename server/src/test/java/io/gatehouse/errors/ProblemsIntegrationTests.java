@@ -1,10 +1,18 @@
 package io.gatehouse.errors;
 
+import java.util.Map;
+
+import io.gatehouse.account.DemoData;
 import io.gatehouse.support.ApiClient;
 import io.gatehouse.support.ApiResponse;
 import io.gatehouse.support.IntegrationTest;
+import io.gatehouse.support.Logins;
+import io.gatehouse.support.Logins.Session;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -45,6 +53,61 @@ class ProblemsIntegrationTests {
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(response.raw().headers().allValues("Cache-Control")).containsExactly("no-store");
 		assertThat(response.raw().headers().allValues("Content-Type")).containsExactly("application/problem+json");
+	}
+
+	/**
+	 * Success bodies are {@code application/json} only; a client that accepts nothing of
+	 * the kind gets 406 before the endpoint does anything.
+	 */
+	@Nested
+	class Negotiation {
+
+		@ParameterizedTest
+		@ValueSource(strings = { "application/problem+json, application/json",
+				"application/json;q=0.5, application/problem+json", "*/*" })
+		void checkWhenProblemJsonAcceptedFirstThenSuccessIsStillJson(String accept) {
+			Session session = new Logins(ProblemsIntegrationTests.this.api).sharedDemoUser("bmp_kfayy_6526");
+
+			ApiResponse response = ProblemsIntegrationTests.this.api.get("/api/customers/check-username/bmp_kfayy_6526")
+				.bearer(session.accessToken())
+				.csrf(session.csrfToken())
+				.header("x-username", "bmp_kfayy_6526")
+				.header("Accept", accept)
+				.send();
+
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(response.header("Content-Type")).isEqualTo("application/json");
+		}
+
+		@Test
+		void guestWhenOnlyProblemJsonAcceptedThenNotAcceptable() {
+			ApiResponse response = ProblemsIntegrationTests.this.api.post("/api/auth/guest")
+				.header("Accept", "application/problem+json")
+				.send();
+
+			assertThat(response.status()).isEqualTo(406);
+			assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+			assertThat(response.code()).isEqualTo("not-acceptable");
+		}
+
+		@Test
+		void refreshWhenHtmlOnlyAcceptedThenNotAcceptableAndTokenNotRotated() {
+			ApiResponse login = ProblemsIntegrationTests.this.api.post("/api/auth/token")
+				.json(Map.of("username", "bmp_kfayy_6526", "password", DemoData.PASSWORD))
+				.send();
+			Map<String, String> refresh = Map.of("refreshToken", login.field("refreshToken"));
+
+			ApiResponse refused = ProblemsIntegrationTests.this.api.post("/api/auth/refresh")
+				.header("Accept", "text/html")
+				.json(refresh)
+				.send();
+			ApiResponse retried = ProblemsIntegrationTests.this.api.post("/api/auth/refresh").json(refresh).send();
+
+			assertThat(refused.status()).isEqualTo(406);
+			assertThat(refused.code()).isEqualTo("not-acceptable");
+			assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+		}
+
 	}
 
 }
