@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.UUID;
 
 import io.gatehouse.errors.ProblemWriter;
+import io.gatehouse.request.ContractLocales;
 import io.gatehouse.request.RequestAttributes;
 import io.gatehouse.request.RequestIdFilter;
 import org.apache.catalina.connector.Request;
@@ -32,9 +33,12 @@ final class ContainerProblemValve extends ErrorReportValve {
 			return;
 		}
 		if (RequestAttributes.requestId(request) == null) {
+			// Refused before the request filter ran: give what it would have.
 			String requestId = UUID.randomUUID().toString();
 			request.setAttribute(RequestAttributes.REQUEST_ID, requestId);
 			response.setHeader(RequestIdFilter.HEADER, requestId);
+			response.setHeader("Content-Language",
+					ContractLocales.resolve(request.getHeader(ContractLocales.HEADER)).toLanguageTag());
 		}
 		try {
 			response.setSuspended(false);

@@ -1,5 +1,6 @@
 package io.gatehouse.errors;
 
+import java.util.Locale;
 import java.util.Map;
 
 import io.gatehouse.account.DemoData;
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +30,9 @@ class ProblemsIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	MessageSource messages;
 
 	ApiClient api;
 
@@ -42,6 +48,20 @@ class ProblemsIntegrationTests {
 		assertThat(response.status()).isEqualTo(404);
 		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
 		assertThat(response.code()).isEqualTo("not-found");
+		assertThat(response.header("Date")).isNotBlank();
+		assertThat(response.header("x-request-id")).isEqualTo(response.field("requestId"));
+	}
+
+	@Test
+	void problemWhenContainerRefusedThePathThenLocalizedWithContentLanguage() {
+		ApiResponse response = this.api.get("/api/a%2Fb").unsigned().header("locale", "ur-PK").send();
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(response.code()).isEqualTo("invalid-request");
+		assertThat(response.header("Content-Language")).isEqualTo("ur");
+		assertThat(response.field("detail"))
+			.isEqualTo(this.messages.getMessage("problem.invalid-request.detail", null, Locale.forLanguageTag("ur")));
 		assertThat(response.header("Date")).isNotBlank();
 		assertThat(response.header("x-request-id")).isEqualTo(response.field("requestId"));
 	}
