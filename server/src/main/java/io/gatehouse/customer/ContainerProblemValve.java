@@ -1,7 +1,6 @@
 package io.gatehouse.customer;
 
 import java.io.IOException;
-import java.util.UUID;
 
 import io.gatehouse.errors.ProblemWriter;
 import io.gatehouse.request.ContractLocales;
@@ -34,7 +33,7 @@ final class ContainerProblemValve extends ErrorReportValve {
 		}
 		if (RequestAttributes.requestId(request) == null) {
 			// Refused before the request filter ran: give what it would have.
-			String requestId = UUID.randomUUID().toString();
+			String requestId = RequestIdFilter.requestIdOf(request.getHeader(RequestIdFilter.HEADER));
 			request.setAttribute(RequestAttributes.REQUEST_ID, requestId);
 			response.setHeader(RequestIdFilter.HEADER, requestId);
 			response.setHeader("Content-Language",

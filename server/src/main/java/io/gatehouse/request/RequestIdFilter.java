@@ -67,7 +67,8 @@ public final class RequestIdFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private static String requestIdOf(String sent) {
+	/** The client's id when it sent a sane one, else a new one. */
+	public static String requestIdOf(String sent) {
 		return (sent != null && SANE_ID.matcher(sent).matches()) ? sent : UUID.randomUUID().toString();
 	}
 

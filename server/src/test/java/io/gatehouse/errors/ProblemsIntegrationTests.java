@@ -67,6 +67,15 @@ class ProblemsIntegrationTests {
 	}
 
 	@Test
+	void problemWhenContainerRefusedThePathThenRequestIdEchoed() {
+		ApiResponse response = this.api.get("/api/a%2Fb").unsigned().header("x-request-id", "trace-77.b").send();
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.header("x-request-id")).isEqualTo("trace-77.b");
+		assertThat(response.field("requestId")).isEqualTo("trace-77.b");
+	}
+
+	@Test
 	void problemWhenWrittenByAFilterThenEachHeaderOnce() {
 		ApiResponse response = this.api.get("/api/auth/csrf-token").unsigned().send();
 
