@@ -126,10 +126,9 @@ class CliIntegrationTests {
 		builder.environment().putAll(env);
 		Path out = Files.createTempFile(this.dir, "out", ".txt");
 		Path err = Files.createTempFile(this.dir, "err", ".txt");
-		Process process = builder.redirectOutput(out.toFile())
-			.redirectError(err.toFile())
-			.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-			.start();
+		Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+		// No terminal and an empty standard input: a missing secret is a usage error, not a hang.
+		process.getOutputStream().close();
 		if (!process.waitFor(60, TimeUnit.SECONDS)) {
 			process.destroyForcibly();
 			throw new AssertionError("gatehouse " + String.join(" ", args) + " did not finish in 60 s");
