@@ -26,7 +26,8 @@ final class CsrfInterceptor implements Interceptor {
 		}
 		try {
 			this.sessions.ensureCsrf(null);
-			String sent = this.sessions.current().csrfToken();
+			Session session = this.sessions.current();
+			String sent = (session != null) ? session.csrfToken() : null;
 			Response response = chain.proceed(request);
 			if (response.code() != 403 || !String.valueOf(ProblemParser.peekCode(response)).startsWith("csrf-")) {
 				return response;

@@ -3,7 +3,6 @@ package io.gatehouse.client;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -62,7 +61,7 @@ final class FileTokenStore implements TokenStore {
 		node.put("csrfExpiresAt", millis(session.csrfExpiresAt()));
 		try {
 			Files.createDirectories(this.file.getParent());
-			Path temp = createOwnerOnly(this.file.resolveSibling(this.file.getFileName() + ".tmp"));
+			Path temp = createOwnerOnly(this.file.getParent(), this.file.getFileName().toString());
 			Files.write(temp, Json.MAPPER.writeValueAsBytes(node));
 			move(temp);
 		}
@@ -81,18 +80,14 @@ final class FileTokenStore implements TokenStore {
 		}
 	}
 
-	private static Path createOwnerOnly(Path path) throws IOException {
-		Files.deleteIfExists(path);
+	private static Path createOwnerOnly(Path dir, String name) throws IOException {
 		try {
-			return Files.createFile(path, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+			return Files.createTempFile(dir, name, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
 		}
 		catch (UnsupportedOperationException ex) {
 			// Not a POSIX file system (Windows): the user's profile directory protects
 			// it.
-			return Files.createFile(path);
-		}
-		catch (FileAlreadyExistsException ex) {
-			throw new IOException("Another process is writing " + path, ex);
+			return Files.createTempFile(dir, name, ".tmp");
 		}
 	}
 

@@ -25,9 +25,7 @@ final class RefreshAuthenticator implements Authenticator {
 	public Request authenticate(Route route, Response response) throws IOException {
 		Request refused = response.request();
 		String authorization = refused.header("Authorization");
-		String code = ProblemParser.peekCode(response);
-		if (authorization == null || response.priorResponse() != null
-				|| !("invalid-token".equals(code) || "missing-token".equals(code))) {
+		if (authorization == null || response.priorResponse() != null || !isTokenRefused(response)) {
 			return null;
 		}
 		try {
@@ -44,6 +42,15 @@ final class RefreshAuthenticator implements Authenticator {
 		catch (GatehouseException ex) {
 			throw new GatehouseIOException(ex);
 		}
+	}
+
+	private static boolean isTokenRefused(Response response) {
+		String code = ProblemParser.peekCode(response);
+		if (code == null) {
+			// No problem body (a proxy, say): RFC 6750's header still tells.
+			return String.valueOf(response.header("WWW-Authenticate")).contains("invalid_token");
+		}
+		return code.equals("invalid-token") || code.equals("missing-token");
 	}
 
 }

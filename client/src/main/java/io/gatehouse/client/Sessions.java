@@ -110,7 +110,11 @@ final class Sessions {
 			Long expiresIn = csrf.hasNonNull("expiresIn") ? csrf.get("expiresIn").asLong() : null;
 			Instant expiresAt = (expiresIn != null) ? this.clock.now().plusSeconds(expiresIn) : null;
 			// The fetch may have renewed the session: bind the token to the current one.
-			this.store.save(this.store.load().withCsrf(csrf.path("csrfToken").asText(null), expiresAt));
+			Session current = this.store.load();
+			if (current == null) {
+				throw new SessionExpiredException(401, "invalid-token", "The session has ended.", null);
+			}
+			this.store.save(current.withCsrf(csrf.path("csrfToken").asText(null), expiresAt));
 		}
 		finally {
 			this.lock.unlock();

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -24,11 +25,11 @@ final class Transport {
 
 	private final OkHttpClient http;
 
-	private final okhttp3.HttpUrl baseUrl;
+	private final HttpUrl baseUrl;
 
 	private final TokenStore store;
 
-	Transport(OkHttpClient http, okhttp3.HttpUrl baseUrl, TokenStore store) {
+	Transport(OkHttpClient http, HttpUrl baseUrl, TokenStore store) {
 		this.http = http;
 		this.baseUrl = baseUrl;
 		this.store = store;
@@ -40,7 +41,7 @@ final class Transport {
 
 	/** A request to a path of the base URL; {@code segments} are encoded one by one. */
 	Request request(String method, RequestBody body, CallOptions options, String... segments) {
-		okhttp3.HttpUrl.Builder url = this.baseUrl.newBuilder();
+		HttpUrl.Builder url = this.baseUrl.newBuilder();
 		for (String segment : segments) {
 			url.addPathSegment(segment);
 		}

@@ -127,7 +127,8 @@ class CliIntegrationTests {
 		Path out = Files.createTempFile(this.dir, "out", ".txt");
 		Path err = Files.createTempFile(this.dir, "err", ".txt");
 		Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-		// No terminal and an empty standard input: a missing secret is a usage error, not a hang.
+		// No terminal and an empty standard input: a missing secret is a usage error, not
+		// a hang.
 		process.getOutputStream().close();
 		if (!process.waitFor(60, TimeUnit.SECONDS)) {
 			process.destroyForcibly();
