@@ -1,24 +1,15 @@
 package io.gatehouse.client;
 
 import java.io.Closeable;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A client of the Gatehouse API: the username check with its JWT, CSRF token and app
@@ -39,11 +30,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class GatehouseClient implements Closeable {
 
-	private static final Logger logger = LoggerFactory.getLogger(GatehouseClient.class);
-
 	private final Transport transport;
 
 	private final Sessions sessions;
+
+	private final Calls calls;
 
 	private final boolean ownsHttpClient;
 
@@ -65,6 +56,7 @@ public final class GatehouseClient implements Closeable {
 			.build();
 		this.transport = new Transport(http, builder.baseUrl, builder.tokenStore);
 		this.sessions.attach(this.transport);
+		this.calls = new Calls(this.transport, this.sessions);
 		this.ownsHttpClient = builder.httpClient == null;
 	}
 
@@ -98,7 +90,7 @@ public final class GatehouseClient implements Closeable {
 	 * @return the future guest session
 	 */
 	public CompletableFuture<Session> guestAsync() {
-		return this.transport.executeAsync(guestRequest(), this.sessions::save);
+		return this.transport.executeAsync(this.calls.guest(), this.sessions::save);
 	}
 
 	/**
@@ -110,7 +102,7 @@ public final class GatehouseClient implements Closeable {
 	 * @throws GatehouseException when the server refuses or cannot be reached
 	 */
 	public Session login(String username, char[] password) {
-		return this.transport.execute(loginRequest(username, password), this.sessions::save);
+		return this.transport.execute(this.calls.login(username, password), this.sessions::save);
 	}
 
 	/**
@@ -120,7 +112,7 @@ public final class GatehouseClient implements Closeable {
 	 * @return the future user session
 	 */
 	public CompletableFuture<Session> loginAsync(String username, char[] password) {
-		return this.transport.executeAsync(loginRequest(username, password), this.sessions::save);
+		return this.transport.executeAsync(this.calls.login(username, password), this.sessions::save);
 	}
 
 	/**
@@ -134,7 +126,7 @@ public final class GatehouseClient implements Closeable {
 			return;
 		}
 		try {
-			this.transport.execute(logoutRequest(), (response) -> null);
+			this.transport.execute(this.calls.logout(), (response) -> null);
 		}
 		finally {
 			this.sessions.store().clear();
@@ -149,7 +141,7 @@ public final class GatehouseClient implements Closeable {
 		if (this.sessions.current() == null) {
 			return CompletableFuture.completedFuture(null);
 		}
-		return this.transport.<Void>executeAsync(logoutRequest(), (response) -> null)
+		return this.transport.<Void>executeAsync(this.calls.logout(), (response) -> null)
 			.whenComplete((done, failure) -> this.sessions.store().clear());
 	}
 
@@ -165,9 +157,9 @@ public final class GatehouseClient implements Closeable {
 	 * {@link GatehouseException#errors()}, {@code username-taken}, or another failure
 	 */
 	public UsernameCheck register(String username, String email, String phone, char[] password) {
-		String name = normalizedOrAsTyped(username);
-		return this.transport.execute(registerRequest(name, email, phone, password),
-				(response) -> check(response, name));
+		String name = Calls.normalizedOrAsTyped(username);
+		return this.transport.execute(this.calls.register(name, email, phone, password),
+				(response) -> this.calls.readCheck(response, name));
 	}
 
 	/**
@@ -180,9 +172,9 @@ public final class GatehouseClient implements Closeable {
 	 */
 	public CompletableFuture<UsernameCheck> registerAsync(String username, String email, String phone,
 			char[] password) {
-		String name = normalizedOrAsTyped(username);
-		return this.transport.executeAsync(registerRequest(name, email, phone, password),
-				(response) -> check(response, name));
+		String name = Calls.normalizedOrAsTyped(username);
+		return this.transport.executeAsync(this.calls.register(name, email, phone, password),
+				(response) -> this.calls.readCheck(response, name));
 	}
 
 	/**
@@ -194,8 +186,8 @@ public final class GatehouseClient implements Closeable {
 	 * @throws GatehouseException when the server refuses or cannot be reached
 	 */
 	public UsernameCheck checkUsername(String username) {
-		String name = validUsername(username);
-		return this.transport.execute(checkRequest(name), (response) -> check(response, name));
+		String name = Calls.validUsername(username);
+		return this.transport.execute(this.calls.check(name), (response) -> this.calls.readCheck(response, name));
 	}
 
 	/**
@@ -204,8 +196,8 @@ public final class GatehouseClient implements Closeable {
 	 * @return the future check
 	 */
 	public CompletableFuture<UsernameCheck> checkUsernameAsync(String username) {
-		return supplyFailingFast(() -> validUsername(username),
-				(name) -> this.transport.executeAsync(checkRequest(name), (response) -> check(response, name)));
+		return Calls.failingFast(() -> Calls.validUsername(username), (name) -> this.transport
+			.executeAsync(this.calls.check(name), (response) -> this.calls.readCheck(response, name)));
 	}
 
 	/**
@@ -215,7 +207,8 @@ public final class GatehouseClient implements Closeable {
 	 * @throws GatehouseException {@code forbidden} for a guest, or another failure
 	 */
 	public UsernameCheck createCustomer() {
-		return this.transport.execute(createCustomerRequest(), (response) -> check(response, subject()));
+		return this.transport.execute(this.calls.createCustomer(),
+				(response) -> this.calls.readCheck(response, this.calls.subject()));
 	}
 
 	/**
@@ -223,7 +216,8 @@ public final class GatehouseClient implements Closeable {
 	 * @return the future record
 	 */
 	public CompletableFuture<UsernameCheck> createCustomerAsync() {
-		return this.transport.executeAsync(createCustomerRequest(), (response) -> check(response, subject()));
+		return this.transport.executeAsync(this.calls.createCustomer(),
+				(response) -> this.calls.readCheck(response, this.calls.subject()));
 	}
 
 	/**
@@ -234,7 +228,7 @@ public final class GatehouseClient implements Closeable {
 	 * onboarding, or another failure
 	 */
 	public void setPin(char[] pin) {
-		this.transport.execute(setPinRequest(pin), (response) -> null);
+		this.transport.execute(this.calls.setPin(pin), (response) -> null);
 	}
 
 	/**
@@ -243,7 +237,7 @@ public final class GatehouseClient implements Closeable {
 	 * @return a future that completes when the PIN is set
 	 */
 	public CompletableFuture<Void> setPinAsync(char[] pin) {
-		return this.transport.executeAsync(setPinRequest(pin), (response) -> null);
+		return this.transport.executeAsync(this.calls.setPin(pin), (response) -> null);
 	}
 
 	/**
@@ -255,95 +249,6 @@ public final class GatehouseClient implements Closeable {
 		if (this.ownsHttpClient) {
 			this.transport.http().dispatcher().executorService().shutdown();
 			this.transport.http().connectionPool().evictAll();
-		}
-	}
-
-	private Request guestRequest() {
-		return this.transport.request("POST", null, CallOptions.ANONYMOUS, "api", "auth", "guest");
-	}
-
-	private Request loginRequest(String username, char[] password) {
-		Objects.requireNonNull(username, "username == null");
-		Objects.requireNonNull(password, "password == null");
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("username", normalizedOrAsTyped(username));
-		body.put("password", password);
-		return this.transport.request("POST", Json.body(body), CallOptions.ANONYMOUS, "api", "auth", "token");
-	}
-
-	private Request logoutRequest() {
-		return this.transport.request("POST", null, CallOptions.BEARER_CSRF, "api", "auth", "logout");
-	}
-
-	private Request registerRequest(String username, String email, String phone, char[] password) {
-		Objects.requireNonNull(password, "password == null");
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("username", username);
-		body.put("email", Objects.requireNonNull(email, "email == null"));
-		body.put("phone", Objects.requireNonNull(phone, "phone == null"));
-		body.put("password", password);
-		return this.transport.request("POST", Json.body(body), CallOptions.BEARER_CSRF, "api", "auth", "register");
-	}
-
-	private Request checkRequest(String username) {
-		return this.transport.request("GET", null, CallOptions.BEARER_CSRF.withUsername(username).asIdempotent(), "api",
-				"customers", "check-username", username);
-	}
-
-	private Request createCustomerRequest() {
-		return this.transport.request("POST", null, CallOptions.BEARER_CSRF, "api", "customers");
-	}
-
-	private Request setPinRequest(char[] pin) {
-		Objects.requireNonNull(pin, "pin == null");
-		return this.transport.request("PUT", Json.body(Map.of("pin", pin)), CallOptions.BEARER_CSRF.asIdempotent(),
-				"api", "customers", "me", "pin");
-	}
-
-	private UsernameCheck check(Response response, String username) throws IOException {
-		JsonNode body = Json.object(response);
-		Session session = this.sessions.current();
-		boolean callerIsUser = session != null && username != null && !session.isGuest()
-				&& username.equals(session.subject());
-		UsernameCheck check = new UsernameCheck(Json.bool(response, body, "exists"),
-				Json.bool(response, body, "hasCustomer"), Json.text(response, body, "customerId"),
-				Json.text(response, body, "stripeCustomerId"), Json.text(response, body, "email"),
-				Json.text(response, body, "phone"),
-				SubscriptionStatus.fromWire(Json.text(response, body, "subscriptionStatus")),
-				Json.bool(response, body, "pinSet"), callerIsUser);
-		logger.debug("Username check: {}, next step {}", check, check.nextStep());
-		return check;
-	}
-
-	private String subject() {
-		Session session = this.sessions.current();
-		return (session != null) ? session.subject() : null;
-	}
-
-	private static String validUsername(String username) {
-		Objects.requireNonNull(username, "username == null");
-		String normalized = Usernames.normalize(username);
-		if (normalized == null) {
-			throw new GatehouseException(400, "invalid-username",
-					"A username has 3 to 32 characters: letters, digits, '.' and '_'.", null, null, null);
-		}
-		return normalized;
-	}
-
-	private static String normalizedOrAsTyped(String username) {
-		Objects.requireNonNull(username, "username == null");
-		String normalized = Usernames.normalize(username);
-		// The server explains what is wrong with an invalid one, in the user's language.
-		return (normalized != null) ? normalized : username;
-	}
-
-	private static <T> CompletableFuture<T> supplyFailingFast(Supplier<String> argument,
-			java.util.function.Function<String, CompletableFuture<T>> call) {
-		try {
-			return call.apply(argument.get());
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
 		}
 	}
 
