@@ -33,7 +33,9 @@ public final class RealServer implements AutoCloseable {
 
 	static final int ACCESS_TTL_SECONDS = 8;
 
-	static final int CSRF_TTL_SECONDS = 6;
+	// Longer than an access token's, so that callers meet an expired access token with a
+	// CSRF token still good.
+	static final int CSRF_TTL_SECONDS = 20;
 
 	public static final String PASSWORD = "Gatehouse-demo-1";
 
@@ -89,6 +91,15 @@ public final class RealServer implements AutoCloseable {
 		Counter counter = this.context.getBean(MeterRegistry.class)
 			.find("gatehouse.tokens.issued")
 			.tag("grant", "refresh")
+			.counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	/** How many problems with this code the server has answered. */
+	double problemCount(String code) {
+		Counter counter = this.context.getBean(MeterRegistry.class)
+			.find("gatehouse.problems")
+			.tag("code", code)
 			.counter();
 		return (counter != null) ? counter.count() : 0;
 	}

@@ -153,6 +153,7 @@ class SessionIntegrationTests {
 		client.checkUsername("fully_active");
 		awaitRefused(server, before.accessToken());
 		double refreshes = server.refreshCount();
+		double refusals = server.problemCount("invalid-token");
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {
@@ -173,6 +174,8 @@ class SessionIntegrationTests {
 		}
 
 		assertThat(server.refreshCount() - refreshes).isEqualTo(1);
+		assertThat(server.problemCount("invalid-token") - refusals).as("callers refused with the expired token")
+			.isGreaterThanOrEqualTo(2);
 		assertThat(client.session().accessToken()).isNotEqualTo(before.accessToken());
 	}
 
