@@ -10,15 +10,22 @@ import java.util.List;
  */
 public class GatehouseException extends RuntimeException {
 
+	private static final long serialVersionUID = 1L;
+
+	/** The HTTP status, or {@code 0}. */
 	private final int status;
 
+	/** The contract's code, or {@code null}. */
 	private final String code;
 
+	/** The localized explanation, or {@code null}. */
 	private final String detail;
 
+	/** The request id, or {@code null}. */
 	private final String requestId;
 
-	private final List<FieldError> errors;
+	// Not serialized: a deserialized exception reports no field errors.
+	private final transient List<FieldError> errors;
 
 	/**
 	 * A refusal.
@@ -78,7 +85,7 @@ public class GatehouseException extends RuntimeException {
 	 * @return the field errors; empty unless the code is {@code validation-failed}
 	 */
 	public List<FieldError> errors() {
-		return this.errors;
+		return (this.errors != null) ? this.errors : List.of();
 	}
 
 	private static String message(int status, String code, String detail, String requestId) {

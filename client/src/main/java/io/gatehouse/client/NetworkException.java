@@ -8,6 +8,8 @@ import java.io.IOException;
  */
 public class NetworkException extends GatehouseException {
 
+	private static final long serialVersionUID = 1L;
+
 	/**
 	 * A failed exchange.
 	 * @param cause the I/O failure

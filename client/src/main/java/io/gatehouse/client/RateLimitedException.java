@@ -8,6 +8,9 @@ import java.time.Duration;
  */
 public class RateLimitedException extends GatehouseException {
 
+	private static final long serialVersionUID = 1L;
+
+	/** The wait the server asked for, or {@code null}. */
 	private final Duration retryAfter;
 
 	/**

@@ -7,6 +7,8 @@ package io.gatehouse.client;
  */
 public class SessionExpiredException extends GatehouseException {
 
+	private static final long serialVersionUID = 1L;
+
 	/**
 	 * A session that ended.
 	 * @param status the HTTP status (401)

@@ -7,6 +7,8 @@ package io.gatehouse.client;
  */
 public class UnexpectedResponseException extends GatehouseException {
 
+	private static final long serialVersionUID = 1L;
+
 	/**
 	 * A response the client cannot read.
 	 * @param status the HTTP status

@@ -6,6 +6,8 @@ package io.gatehouse.client;
  */
 public class UpgradeRequiredException extends GatehouseException {
 
+	private static final long serialVersionUID = 1L;
+
 	/**
 	 * An app too old for the server.
 	 * @param detail the localized explanation, or {@code null}
