@@ -1,5 +1,6 @@
 package io.gatehouse.config;
 
+import io.gatehouse.appsig.AppSignatureFilter;
 import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
 import io.gatehouse.errors.ProblemWriter;
@@ -13,6 +14,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -32,8 +34,8 @@ class SecurityConfig {
 			+ "form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, ProblemWriter problems)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, ProblemWriter problems,
+			AppSignatureFilter appSignatureFilter) throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, failure) -> problems.write(request, response,
 				new ApiException(codeFor(failure), "authentication failed"));
 		AccessDeniedHandler accessDenied = (request, response, failure) -> problems.write(request, response,
@@ -60,6 +62,7 @@ class SecurityConfig {
 				.frameOptions((frame) -> frame.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.cacheControl((cache) -> cache.disable()));
+		http.addFilterBefore(appSignatureFilter, BearerTokenAuthenticationFilter.class);
 		return http.build();
 	}
 
