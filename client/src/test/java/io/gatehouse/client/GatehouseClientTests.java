@@ -416,6 +416,41 @@ class GatehouseClientTests {
 		}
 
 		@Test
+		void whenAsyncCallMeetsExpiredTokenThenRefreshesOnDispatcherThread() throws Exception {
+			loggedIn();
+			server.enqueue(MockGatehouse.problem(401, "invalid-token"));
+			server.enqueue(MockGatehouse.userToken(MockGatehouse.jwt("bmp_kfayy_6526", "a2"), "refresh-2"));
+			server.enqueue(MockGatehouse.check("active"));
+
+			assertThat(client.checkUsernameAsync("bmp_kfayy_6526").get(5, TimeUnit.SECONDS).exists()).isTrue();
+			assertThat(store.load().refreshToken()).isEqualTo("refresh-2");
+		}
+
+		@Test
+		void whenUnauthorizedWithoutProblemBodyButInvalidTokenHeaderThenRefreshes() throws Exception {
+			loggedIn();
+			server.enqueue(new MockResponse.Builder().code(401)
+				.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+				.build());
+			server.enqueue(MockGatehouse.userToken(MockGatehouse.jwt("bmp_kfayy_6526", "a2"), "refresh-2"));
+			server.enqueue(MockGatehouse.check("active"));
+
+			assertThat(client.checkUsername("bmp_kfayy_6526").exists()).isTrue();
+			take();
+			assertThat(take().getTarget()).isEqualTo("/api/auth/refresh");
+		}
+
+		@Test
+		void whenLogoutFailsThenStoreClearedAnyway() {
+			loggedIn();
+			server.enqueue(MockGatehouse.problem(500, "internal-error"));
+
+			assertThatExceptionOfType(GatehouseException.class).isThrownBy(client::logout)
+				.satisfies((ex) -> assertThat(ex.code()).isEqualTo("internal-error"));
+			assertThat(store.load()).isNull();
+		}
+
+		@Test
 		void whenRefreshTokenReusedThenSessionExpiredAndStoreCleared() {
 			loggedIn();
 			server.enqueue(MockGatehouse.problem(401, "invalid-token"));
