@@ -1,6 +1,7 @@
 package io.gatehouse.config;
 
 import io.gatehouse.appsig.AppSignatureFilter;
+import io.gatehouse.csrf.CsrfTokenFilter;
 import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
 import io.gatehouse.errors.ProblemWriter;
@@ -35,7 +36,7 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, ProblemWriter problems,
-			AppSignatureFilter appSignatureFilter) throws Exception {
+			AppSignatureFilter appSignatureFilter, CsrfTokenFilter csrfTokenFilter) throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, failure) -> problems.write(request, response,
 				new ApiException(codeFor(failure), "authentication failed"));
 		AccessDeniedHandler accessDenied = (request, response, failure) -> problems.write(request, response,
@@ -63,6 +64,7 @@ class SecurityConfig {
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.cacheControl((cache) -> cache.disable()));
 		http.addFilterBefore(appSignatureFilter, BearerTokenAuthenticationFilter.class);
+		http.addFilterAfter(csrfTokenFilter, BearerTokenAuthenticationFilter.class);
 		return http.build();
 	}
 

@@ -8,6 +8,7 @@ import io.gatehouse.request.ContractLocales;
 import io.gatehouse.request.RequestAttributes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,8 +70,14 @@ public final class ProblemWriter {
 		List<FieldProblem> errors = failure.errors().isEmpty() ? null
 				: failure.errors().stream().map((error) -> localized(error, locale)).toList();
 		return new Problem(Problem.TYPE_PREFIX + code.code(), text(key + ".title", locale), code.status().value(),
-				text(key + ".detail", locale), request.getRequestURI(), code.code(),
-				RequestAttributes.requestId(request), errors);
+				text(key + ".detail", locale), instanceOf(request), code.code(), RequestAttributes.requestId(request),
+				errors);
+	}
+
+	/** The path the client asked for, also on the container's error dispatch. */
+	private static String instanceOf(HttpServletRequest request) {
+		Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		return (original != null) ? original.toString() : request.getRequestURI();
 	}
 
 	private HttpHeaders headersFor(HttpServletRequest request, ApiException failure) {
