@@ -1,0 +1,94 @@
+package io.gatehouse.appsig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+
+/**
+ * Reads a request body once, hashing every byte for {@code bodySha256} and keeping up to
+ * {@code max-body-size} of them for the controller. A larger body is still hashed (so the
+ * signature, token and CSRF checks answer before size does, as CONTRACT §1 orders) but
+ * not kept: it is only marked too large, and answered 413 at step (5). Beyond
+ * {@link #HARD_LIMIT}, reading stops at once: the HTTP layer's refusal.
+ */
+final class BodyReader {
+
+	/** Where reading stops; matches Tomcat's {@code max-swallow-size}. */
+	static final int HARD_LIMIT = 1024 * 1024;
+
+	static final String EMPTY_SHA256 = Base64Url.encode(sha256().digest());
+
+	private static final int CHUNK = 8192;
+
+	private BodyReader() {
+	}
+
+	/**
+	 * The body read.
+	 *
+	 * @param bytes the body; none when {@code tooLarge}
+	 * @param sha256 base64url SHA-256 of every byte
+	 * @param tooLarge whether the body exceeds the limit
+	 */
+	record Body(byte[] bytes, String sha256, boolean tooLarge) {
+
+		static final Body EMPTY = new Body(new byte[0], EMPTY_SHA256, false);
+
+	}
+
+	/** Thrown when the body exceeds {@link #HARD_LIMIT}: 413 at once. */
+	static final class BeyondHardLimitException extends IOException {
+
+		BeyondHardLimitException() {
+			super("body beyond the hard limit", null);
+		}
+
+	}
+
+	static Body read(InputStream in, long contentLength, int keepLimit) throws IOException {
+		if (contentLength > HARD_LIMIT) {
+			throw new BeyondHardLimitException();
+		}
+		if (contentLength == 0) {
+			return Body.EMPTY;
+		}
+		MessageDigest digest = sha256();
+		byte[] kept = new byte[(contentLength > 0) ? (int) Math.min(contentLength, keepLimit) : 1024];
+		byte[] chunk = new byte[CHUNK];
+		long total = 0;
+		int read;
+		while ((read = in.read(chunk)) != -1) {
+			total += read;
+			if (total > HARD_LIMIT) {
+				throw new BeyondHardLimitException();
+			}
+			digest.update(chunk, 0, read);
+			if (total <= keepLimit) {
+				if (total > kept.length) {
+					kept = Arrays.copyOf(kept, (int) Math.min(keepLimit, Math.max(total, 2L * kept.length)));
+				}
+				System.arraycopy(chunk, 0, kept, (int) total - read, read);
+			}
+		}
+		if (total == 0) {
+			return Body.EMPTY;
+		}
+		String sha256 = Base64Url.encode(digest.digest());
+		if (total > keepLimit) {
+			return new Body(new byte[0], sha256, true);
+		}
+		return new Body((total == kept.length) ? kept : Arrays.copyOf(kept, (int) total), sha256, false);
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+		}
+	}
+
+}

@@ -1,0 +1,123 @@
+package io.gatehouse.appsig;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Enumeration;
+
+import io.gatehouse.auth.AccessTokenDigest;
+import io.gatehouse.errors.ApiException;
+import io.gatehouse.errors.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * CONTRACT §1 steps (1) and (2) for one request, in the contract's order: app headers,
+ * signature, binding to this request, time, then the nonce. The nonce is used up only
+ * once everything before it passed, and then for good, whatever later steps answer.
+ * Throws {@link ApiException} with the contract code of the first failure.
+ */
+final class SignedRequestCheck {
+
+	private static final String BEARER = "Bearer ";
+
+	private final AppSignatureProperties properties;
+
+	private final AppHeaderCheck headers;
+
+	private final SignatureVerifier verifier;
+
+	private final NonceStore nonces;
+
+	private final Clock clock;
+
+	SignedRequestCheck(AppSignatureProperties properties, SignatureVerifier verifier, NonceStore nonces, Clock clock) {
+		this.properties = properties;
+		this.headers = new AppHeaderCheck(properties.minimumVersions());
+		this.verifier = verifier;
+		this.nonces = nonces;
+		this.clock = clock;
+	}
+
+	/** The request with its body read, hashed and readable again. */
+	HttpServletRequest check(HttpServletRequest request) {
+		if (request.getContentLengthLong() > BodyReader.HARD_LIMIT) {
+			// The HTTP layer's refusal: nothing of such a body is read.
+			throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "Content-Length beyond the hard limit");
+		}
+		Platform platform = this.headers.check(request);
+		String payloadHeader = single(request, "x-app-payload");
+		String signatureHeader = single(request, "x-app-signature");
+		if (payloadHeader == null || signatureHeader == null) {
+			throw new ApiException(ErrorCode.SIGNATURE_MISSING, "x-app-payload or x-app-signature missing");
+		}
+		SignedPayload payload = this.verifier.verify(platform, payloadHeader, signatureHeader);
+		BodyReader.Body body = readBody(request);
+		String query = request.getQueryString();
+		// Raw as sent: Tomcat's getRequestURI() and getQueryString() are not decoded.
+		String target = (query != null) ? request.getRequestURI() + "?" + query : request.getRequestURI();
+		this.verifier.checkBinding(payload, request.getMethod(), target, body.sha256(), ath(request));
+		checkTime(payload.ts());
+		if (!this.nonces.firstUse(payload.kid(), payload.nonce(), this.properties.nonceTtl())) {
+			throw new ApiException(ErrorCode.REQUEST_REPLAYED, "nonce already used");
+		}
+		if (body.tooLarge()) {
+			request.setAttribute(AppSignatureFilter.BODY_TOO_LARGE, Boolean.TRUE);
+		}
+		return new CachedBodyRequest(request, body.bytes());
+	}
+
+	private BodyReader.Body readBody(HttpServletRequest request) {
+		try {
+			return BodyReader.read(request.getInputStream(), request.getContentLengthLong(),
+					(int) this.properties.maxBodySize().toBytes());
+		}
+		catch (BodyReader.BeyondHardLimitException ex) {
+			throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "body beyond the hard limit");
+		}
+		catch (IOException ex) {
+			throw new ApiException(ErrorCode.INVALID_REQUEST, "body could not be read");
+		}
+	}
+
+	/**
+	 * The base64url SHA-256 of the access token (the part after {@code Bearer }, as
+	 * Spring's resolver takes it; the whole value for another scheme), or {@code null}
+	 * without an Authorization header. The digest stays on the request so the token
+	 * decoder's cache need not hash again.
+	 */
+	private static String ath(HttpServletRequest request) {
+		String authorization = single(request, "Authorization");
+		if (authorization == null) {
+			return null;
+		}
+		String token = authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+				? authorization.substring(BEARER.length()) : authorization;
+		AccessTokenDigest digest = AccessTokenDigest.of(token);
+		request.setAttribute(AccessTokenDigest.ATTRIBUTE, digest);
+		return digest.sha256Base64Url();
+	}
+
+	private void checkTime(long ts) {
+		long now = this.clock.millis();
+		long skew = this.properties.maxClockSkew().toMillis();
+		// No subtraction of ts: a huge or negative ts cannot overflow past the check.
+		if (ts < now - skew || ts > now + skew) {
+			throw new ApiException(ErrorCode.REQUEST_EXPIRED, "ts outside the allowed clock skew");
+		}
+	}
+
+	/**
+	 * The header's only value, or {@code null}; sent twice is {@code signature-invalid}.
+	 */
+	private static String single(HttpServletRequest request, String name) {
+		Enumeration<String> values = request.getHeaders(name);
+		if (values == null || !values.hasMoreElements()) {
+			return null;
+		}
+		String value = values.nextElement();
+		if (values.hasMoreElements()) {
+			throw SignedPayloadParser.invalid(name + " sent more than once");
+		}
+		return value;
+	}
+
+}

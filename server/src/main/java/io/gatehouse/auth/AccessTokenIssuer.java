@@ -1,0 +1,67 @@
+package io.gatehouse.auth;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs RFC 9068 access tokens: header {@code typ: at+jwt}, {@code alg: RS256},
+ * {@code kid}; claims iss, aud, sub, sid, jti, iat, exp and scope.
+ */
+@Component
+final class AccessTokenIssuer {
+
+	static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
+
+	private final SigningKeys keys;
+
+	private final TokenProperties properties;
+
+	private final Clock clock;
+
+	AccessTokenIssuer(SigningKeys keys, TokenProperties properties, Clock clock) {
+		this.keys = keys;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** A signed access token for the session, valid from now for the configured ttl. */
+	String issue(String subject, String sid, String scope) {
+		Instant now = this.clock.instant();
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(this.properties.issuer())
+			.audience(this.properties.audience())
+			.subject(subject)
+			.claim("sid", sid)
+			.jwtID(UUID.randomUUID().toString())
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plus(this.properties.accessTokenTtl())))
+			.claim("scope", scope)
+			.build();
+		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(AT_JWT)
+			.keyID(this.keys.signingKeyId())
+			.build();
+		SignedJWT jwt = new SignedJWT(header, claims);
+		try {
+			jwt.sign(this.keys.signer());
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Cannot sign an access token", ex);
+		}
+		return jwt.serialize();
+	}
+
+	long expiresInSeconds() {
+		return this.properties.accessTokenTtl().toSeconds();
+	}
+
+}

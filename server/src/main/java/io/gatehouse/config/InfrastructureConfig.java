@@ -1,0 +1,88 @@
+package io.gatehouse.config;
+
+import java.time.Clock;
+import java.util.stream.Stream;
+
+import io.gatehouse.account.AccountRepository;
+import io.gatehouse.account.DemoData;
+import io.gatehouse.account.PasswordHashing;
+import io.gatehouse.errors.ProblemWriter;
+import io.gatehouse.ratelimit.InMemoryRateLimiter;
+import io.gatehouse.ratelimit.RateLimitProperties;
+import io.gatehouse.ratelimit.RateLimiter;
+import io.gatehouse.request.ClientAddressResolver;
+import io.gatehouse.request.ContractLocales;
+import io.gatehouse.request.RequestIdFilter;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Beans every feature uses: clock, problem writer, request id, locale, hashing, limits.
+ */
+@Configuration(proxyBeanMethods = false)
+class InfrastructureConfig {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	ProblemWriter problemWriter(MessageSource messageSource, JsonMapper jsonMapper, MeterRegistry meterRegistry) {
+		return new ProblemWriter(messageSource, jsonMapper, meterRegistry);
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestIdFilter> requestIdFilter(Clock clock) {
+		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter(clock));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	@Bean
+	LocaleResolver localeResolver() {
+		return new ContractLocales();
+	}
+
+	@Bean
+	ClientAddressResolver clientAddressResolver(GatehouseProperties properties) {
+		return new ClientAddressResolver(properties.trustedProxies());
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordHashing.argon2id();
+	}
+
+	@Bean
+	@Profile("!cluster")
+	RateLimiter rateLimiter(RateLimitProperties limits) {
+		var longest = Stream
+			.of(limits.loginFailuresPerUsername(), limits.loginFailuresPerAddress(), limits.guestTokensPerAddress(),
+					limits.checksPerGuestSession(), limits.checksPerUserSession(), limits.checksPerAddress())
+			.map((limit) -> limit.period())
+			.max(Comparable::compareTo)
+			.orElseThrow();
+		return new InMemoryRateLimiter(1_000_000, longest);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "gatehouse.demo-data", havingValue = "true")
+	DemoData demoData(AccountRepository accounts, JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock) {
+		return new DemoData(accounts, jdbc, passwordEncoder, clock);
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.gatehouse.csrf;
+
+import java.io.IOException;
+
+import io.gatehouse.auth.Caller;
+import io.gatehouse.errors.ApiException;
+import io.gatehouse.errors.ErrorCode;
+import io.gatehouse.errors.ProblemWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Check (4) of CONTRACT §1: every {@code /api/**} request that carries a verified bearer
+ * token, GET included, must send the session's {@code x-csrf-token}; only fetching one is
+ * exempt. Runs after the bearer token filter, so the session id comes from the verified
+ * token, never from the request.
+ */
+public final class CsrfTokenFilter extends OncePerRequestFilter {
+
+	/** The request header that carries the token. */
+	public static final String HEADER = "x-csrf-token";
+
+	static final String TOKEN_PATH = "/api/auth/csrf-token";
+
+	private final CsrfTokens tokens;
+
+	private final ProblemWriter problems;
+
+	public CsrfTokenFilter(CsrfTokens tokens, ProblemWriter problems) {
+		this.tokens = tokens;
+		this.problems = problems;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (!(authentication instanceof JwtAuthenticationToken jwt) || !request.getRequestURI().startsWith("/api/")
+				|| isTokenRequest(request)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		String presented = request.getHeader(HEADER);
+		if (presented == null || presented.isEmpty()) {
+			this.problems.write(request, response, new ApiException(ErrorCode.CSRF_MISSING, "no CSRF token"));
+			return;
+		}
+		if (!this.tokens.isValid(Caller.of(jwt.getToken()).sessionId(), presented)) {
+			this.problems.write(request, response, new ApiException(ErrorCode.CSRF_INVALID, "bad CSRF token"));
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private static boolean isTokenRequest(HttpServletRequest request) {
+		return "GET".equals(request.getMethod()) && TOKEN_PATH.equals(request.getRequestURI());
+	}
+
+}

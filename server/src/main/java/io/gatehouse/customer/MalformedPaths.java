@@ -1,0 +1,24 @@
+package io.gatehouse.customer;
+
+import io.gatehouse.errors.ApiException;
+import io.gatehouse.errors.ErrorCode;
+
+/**
+ * The problem for a request refused before it reached a controller (by the servlet
+ * container or Spring Security's firewall): under the username check it is still a bad
+ * username (CONTRACT §3: percent-encoded slashes, dot segments, control characters), so
+ * it answers {@code invalid-username}; anywhere else {@code invalid-request}.
+ */
+final class MalformedPaths {
+
+	private MalformedPaths() {
+	}
+
+	static ApiException problemFor(String rawUri, int status) {
+		if (status == 400 && rawUri != null && rawUri.startsWith(UsernameCheckController.PATH)) {
+			return new ApiException(ErrorCode.INVALID_USERNAME, "username path refused before routing");
+		}
+		return new ApiException(ErrorCode.forStatus(status), "request refused before routing");
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.gatehouse.ratelimit;
+
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
+
+/**
+ * Bucket4j buckets in a bounded Caffeine cache. A bucket idle for longer than the longest
+ * period is full again anyway, so evicting it loses nothing; the size bound only matters
+ * under a flood of distinct keys, where dropping the oldest buckets is the safe failure.
+ */
+public final class InMemoryRateLimiter implements RateLimiter {
+
+	private final Cache<String, Bucket> buckets;
+
+	public InMemoryRateLimiter(long maxBuckets, Duration longestPeriod) {
+		this.buckets = Caffeine.newBuilder().maximumSize(maxBuckets).expireAfterAccess(longestPeriod).build();
+	}
+
+	@Override
+	public Verdict consume(String key, Limit limit) {
+		ConsumptionProbe probe = bucket(key, limit).tryConsumeAndReturnRemaining(1);
+		return probe.isConsumed() ? Verdict.ALLOWED
+				: Verdict.refused(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+	}
+
+	@Override
+	public Verdict peek(String key, Limit limit) {
+		Bucket bucket = this.buckets.getIfPresent(key);
+		if (bucket == null) {
+			return Verdict.ALLOWED;
+		}
+		EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+		return probe.canBeConsumed() ? Verdict.ALLOWED
+				: Verdict.refused(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+	}
+
+	@Override
+	public void reset(String key) {
+		this.buckets.invalidate(key);
+	}
+
+	private Bucket bucket(String key, Limit limit) {
+		return this.buckets.get(key,
+				(k) -> Bucket.builder()
+					.addLimit(Bandwidth.builder()
+						.capacity(limit.capacity())
+						.refillIntervally(limit.capacity(), limit.period())
+						.build())
+					.build());
+	}
+
+}

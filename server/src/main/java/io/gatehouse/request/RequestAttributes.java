@@ -1,0 +1,28 @@
+package io.gatehouse.request;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Names of the request attributes that carry per-request facts between filters, the
+ * problem writer and the access log, so each is computed once.
+ */
+public final class RequestAttributes {
+
+	/** The request id ({@code x-request-id}), a String. */
+	public static final String REQUEST_ID = "gatehouse.requestId";
+
+	/** The contract code of the failure answered, a String; read by the access log. */
+	public static final String FAILURE_CODE = "gatehouse.failureCode";
+
+	/** The client's address after trusted-proxy resolution, a String. */
+	public static final String CLIENT_ADDRESS = "gatehouse.clientAddress";
+
+	private RequestAttributes() {
+	}
+
+	public static String requestId(HttpServletRequest request) {
+		Object id = request.getAttribute(REQUEST_ID);
+		return (id != null) ? id.toString() : null;
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.gatehouse.request;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * The first filter of every request: gives it an id ({@code x-request-id}, echoed when
+ * the client sent a sane one), stamps {@code Date} and {@code Content-Language}, and
+ * writes the one access-log line when the response is done. The line names the path
+ * template, not the raw path, so no user input other than a rejected request's truncated
+ * path reaches the log.
+ */
+public final class RequestIdFilter extends OncePerRequestFilter {
+
+	public static final String HEADER = "x-request-id";
+
+	private static final Logger log = LoggerFactory.getLogger("gatehouse.access");
+
+	private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+	private static final int MAX_LOGGED_PATH = 96;
+
+	private final Clock clock;
+
+	public RequestIdFilter(Clock clock) {
+		this.clock = clock;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long started = System.nanoTime();
+		String requestId = requestIdOf(request.getHeader(HEADER));
+		request.setAttribute(RequestAttributes.REQUEST_ID, requestId);
+		Locale locale = ContractLocales.resolve(request.getHeader(ContractLocales.HEADER));
+		LocaleContextHolder.setLocale(locale);
+		response.setHeader(HEADER, requestId);
+		response.setHeader("Date",
+				DateTimeFormatter.RFC_1123_DATE_TIME.format(this.clock.instant().atOffset(ZoneOffset.UTC)));
+		response.setHeader("Content-Language", locale.toLanguageTag());
+		if (request.getRequestURI().startsWith("/api/")) {
+			// Answers name users and carry tokens: no cache may keep them.
+			response.setHeader("Cache-Control", "no-store");
+		}
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+			logRequest(request, response, requestId, (System.nanoTime() - started) / 1_000_000);
+		}
+	}
+
+	private static String requestIdOf(String sent) {
+		return (sent != null && SANE_ID.matcher(sent).matches()) ? sent : UUID.randomUUID().toString();
+	}
+
+	private static void logRequest(HttpServletRequest request, HttpServletResponse response, String requestId,
+			long millis) {
+		if (!log.isInfoEnabled()) {
+			return;
+		}
+		Object code = request.getAttribute(RequestAttributes.FAILURE_CODE);
+		log.info("requestId={} method={} path={} status={} durationMs={} code={}", requestId, request.getMethod(),
+				pathForLog(request), response.getStatus(), millis, (code != null) ? code : "-");
+	}
+
+	private static String pathForLog(HttpServletRequest request) {
+		Object template = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		if (template != null) {
+			return template.toString();
+		}
+		String path = request.getRequestURI();
+		if (path.length() > MAX_LOGGED_PATH) {
+			path = path.substring(0, MAX_LOGGED_PATH) + "...";
+		}
+		return path.replaceAll("[^\\x21-\\x7e]", "?");
+	}
+
+}

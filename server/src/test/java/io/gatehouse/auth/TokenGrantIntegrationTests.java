@@ -1,0 +1,79 @@
+package io.gatehouse.auth;
+
+import java.util.Map;
+
+import io.gatehouse.account.DemoData;
+import io.gatehouse.support.ApiClient;
+import io.gatehouse.support.ApiResponse;
+import io.gatehouse.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class TokenGrantIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	ApiClient api;
+
+	@BeforeEach
+	void client() {
+		this.api = new ApiClient(this.port);
+	}
+
+	@Test
+	void guestWhenCalledThenAccessTokenWithoutRefreshToken() {
+		ApiResponse response = this.api.post("/api/auth/guest").send();
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+		JsonNode body = response.json();
+		assertThat(body.propertyNames()).containsExactly("accessToken", "tokenType", "expiresIn", "refreshToken",
+				"refreshExpiresIn", "scope");
+		assertThat(body.get("tokenType").asString()).isEqualTo("Bearer");
+		assertThat(body.get("expiresIn").asLong()).isEqualTo(900);
+		assertThat(body.get("refreshToken").isNull()).isTrue();
+		assertThat(body.get("refreshExpiresIn").isNull()).isTrue();
+		assertThat(body.get("scope").asString()).isEqualTo("guest");
+	}
+
+	@Test
+	void tokenWhenDemoPasswordThenUserTokens() {
+		ApiResponse response = this.api.post("/api/auth/token")
+			.json(Map.of("username", "BMP_kfayy_6526", "password", DemoData.PASSWORD))
+			.send();
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.field("scope")).isEqualTo("user");
+		assertThat(response.field("refreshToken")).hasSizeGreaterThanOrEqualTo(43);
+		assertThat(response.json().get("refreshExpiresIn").asLong()).isEqualTo(30L * 24 * 3600);
+	}
+
+	@Test
+	void tokenWhenSupportAgentThenCustomersReadScope() {
+		ApiResponse response = this.api.post("/api/auth/token")
+			.json(Map.of("username", "support_agent", "password", DemoData.PASSWORD))
+			.send();
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.field("scope")).isEqualTo("user customers:read");
+	}
+
+	@Test
+	void jwksWhenFetchedThenPublicKeysOnly() {
+		ApiResponse response = this.api.get("/.well-known/jwks.json").unsigned().send();
+
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode key = response.json().get("keys").get(0);
+		assertThat(key.get("kty").asString()).isEqualTo("RSA");
+		assertThat(key.get("kid").asString()).isNotBlank();
+		assertThat(key.propertyNames()).doesNotContain("d", "p", "q", "dp", "dq", "qi", "oth");
+	}
+
+}
