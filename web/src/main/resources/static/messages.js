@@ -1,15 +1,16 @@
 // The page's own words, in the three languages Gatehouse ships (en, ur, es). Messages the
 // server writes (its problem `detail`, validation messages) arrive already localized from
 // the `locale` header; the ones here are those the page shows before or without a call.
+// username.invalid is word for word the server's invalid-username detail (a test checks it).
 
 const en = {
   'app.name': 'Gatehouse',
   'app.tagline': 'Sign in to your account',
   'who.title': 'Who are you?',
   'who.label': 'Username',
-  'who.hint': '3 to 32 characters: letters, digits, dots and underscores.',
+  'who.hint': 'For example bmp_kfayy_6526.',
   'who.submit': 'Continue',
-  'username.invalid': 'The username is not valid. Use 3 to 32 characters: letters, digits, dots and underscores.',
+  'username.invalid': 'Usernames are 3 to 32 characters: letters, digits, dots and underscores.',
   'register.title': 'Create your account',
   'register.intro': 'Nobody uses {0} yet. Create the account.',
   'register.email': 'Email',
@@ -70,9 +71,9 @@ const ur = {
   'app.tagline': 'اپنے اکاؤنٹ میں سائن ان کریں',
   'who.title': 'آپ کون ہیں؟',
   'who.label': 'صارف نام',
-  'who.hint': '3 سے 32 حروف: انگریزی حروف، ہندسے، نقطے اور انڈر اسکور۔',
+  'who.hint': 'مثلاً bmp_kfayy_6526۔',
   'who.submit': 'جاری رکھیں',
-  'username.invalid': 'صارف نام درست نہیں۔ 3 سے 32 حروف استعمال کریں: انگریزی حروف، ہندسے، نقطے اور انڈر اسکور۔',
+  'username.invalid': 'صارف نام 3 سے 32 حروف کا ہوتا ہے: حروف، ہندسے، نقطے اور انڈر سکور۔',
   'register.title': 'اپنا اکاؤنٹ بنائیں',
   'register.intro': '{0} ابھی کسی کے پاس نہیں۔ اکاؤنٹ بنائیں۔',
   'register.email': 'ای میل',
@@ -133,9 +134,9 @@ const es = {
   'app.tagline': 'Inicia sesión en tu cuenta',
   'who.title': '¿Quién eres?',
   'who.label': 'Nombre de usuario',
-  'who.hint': 'De 3 a 32 caracteres: letras, dígitos, puntos y guiones bajos.',
+  'who.hint': 'Por ejemplo, bmp_kfayy_6526.',
   'who.submit': 'Continuar',
-  'username.invalid': 'El nombre de usuario no es válido. Usa de 3 a 32 caracteres: letras, dígitos, puntos y guiones bajos.',
+  'username.invalid': 'Los nombres de usuario tienen de 3 a 32 caracteres: letras, dígitos, puntos y guiones bajos.',
   'register.title': 'Crea tu cuenta',
   'register.intro': 'Nadie usa {0} todavía. Crea la cuenta.',
   'register.email': 'Correo electrónico',

@@ -1,5 +1,6 @@
 package io.gatehouse.web;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +12,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.ConsoleMessage;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +36,22 @@ abstract class BrowserTestSupport {
 			  console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI));
 			""";
 
+	/**
+	 * A second GatehouseClient in the page, keeping its tokens in memory, as
+	 * {@code client}.
+	 */
+	static final String IN_PAGE_CLIENT = """
+			const { GatehouseClient } = await import('/gatehouse.js');
+			const memory = new Map();
+			const storage = { getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => memory.set(k, v),
+			  removeItem: (k) => memory.delete(k) };
+			const client = new GatehouseClient({ locale: navigator.language, storage });
+			""";
+
+	static {
+		PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+	}
+
 	private static Playwright playwright;
 
 	private static Browser browser;
@@ -41,6 +59,9 @@ abstract class BrowserTestSupport {
 	protected BrowserContext context;
 
 	protected Page page;
+
+	/** Every API call the page made, as {@code METHOD /path}. */
+	protected final List<String> apiCalls = Collections.synchronizedList(new ArrayList<>());
 
 	private final List<String> consoleProblems = Collections.synchronizedList(new ArrayList<>());
 
@@ -60,6 +81,13 @@ abstract class BrowserTestSupport {
 		}
 	}
 
+	/** How many times the page has called {@code METHOD /path}. */
+	protected long calls(String call) {
+		synchronized (this.apiCalls) {
+			return this.apiCalls.stream().filter(call::equals).count();
+		}
+	}
+
 	/** The browser's language; a test class may override it. */
 	protected String locale() {
 		return "en-US";
@@ -73,6 +101,12 @@ abstract class BrowserTestSupport {
 		this.page = this.context.newPage();
 		this.page.onConsoleMessage(this::collect);
 		this.page.onPageError((error) -> this.consoleProblems.add("uncaught: " + error));
+		this.page.onRequest((request) -> {
+			String path = URI.create(request.url()).getRawPath();
+			if (path.startsWith("/api/")) {
+				this.apiCalls.add(request.method() + " " + path);
+			}
+		});
 	}
 
 	@AfterEach

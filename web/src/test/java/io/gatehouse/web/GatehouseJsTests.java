@@ -22,7 +22,7 @@ class GatehouseJsTests extends BrowserTestSupport {
 	@Test
 	@SuppressWarnings("unchecked")
 	void signRequestWhenVectorThenPayloadAndSignatureMatchFile() throws IOException {
-		this.page.navigate(System.getProperty("debug.url", TestServer.shared().url()));
+		this.page.navigate(TestServer.shared().url());
 		List<Map<String, Object>> results = (List<Map<String, Object>>) this.page.evaluate("""
 				async (text) => {
 				  const { signRequest, importAppKey } = await import('/gatehouse.js');
@@ -48,7 +48,7 @@ class GatehouseJsTests extends BrowserTestSupport {
 	@Test
 	@SuppressWarnings("unchecked")
 	void normalizeUsernameWhenVectorThenMatchesFile() throws IOException {
-		this.page.navigate(System.getProperty("debug.url", TestServer.shared().url()));
+		this.page.navigate(TestServer.shared().url());
 		List<Map<String, Object>> results = (List<Map<String, Object>>) this.page.evaluate("""
 				async (text) => {
 				  const { normalizeUsername } = await import('/gatehouse.js');
