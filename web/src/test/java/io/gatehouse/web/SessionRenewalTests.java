@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SessionRenewalTests extends BrowserTestSupport {
 
-	private static final long TOKEN_LIFETIME_MS = 3_000;
+	private static final int TOKEN_LIFETIME_MS = 3_000;
 
 	private static TestServer server;
 
