@@ -203,13 +203,14 @@ export class GatehouseClient {
   }
 
   /**
-   * POST /api/auth/logout. The local tokens are dropped whatever the server answers: the
+   * POST /api/auth/logout, renewing an expired access token first so that the server ends
+   * the session everywhere. The local tokens are dropped whatever the server answers: the
    * user asked to leave, and a session the server could not end expires on its own.
    */
   async logout() {
     try {
       if (this.#accessToken != null) {
-        await this.#call('POST', '/api/auth/logout', { csrf: true, renew: false });
+        await this.#call('POST', '/api/auth/logout', { csrf: true });
       }
     }
     finally {
@@ -217,7 +218,7 @@ export class GatehouseClient {
     }
   }
 
-  async #call(method, path, { body = null, auth = true, csrf = false, renew = true, headers = {} } = {}) {
+  async #call(method, path, { body = null, auth = true, csrf = false, headers = {} } = {}) {
     const requestId = crypto.randomUUID();
     const text = body == null ? null : JSON.stringify(body);
     let resigned = false;
@@ -245,7 +246,7 @@ export class GatehouseClient {
         this.#csrfToken = null;
         continue;
       }
-      if (TOKEN_CODES.has(problem.code) && auth && renew && !renewed) {
+      if (TOKEN_CODES.has(problem.code) && auth && !renewed) {
         renewed = true;
         // Another call may have renewed the session while this one was in flight.
         if (this.#accessToken === sentToken) {

@@ -75,4 +75,19 @@ class SessionRenewalTests extends BrowserTestSupport {
 		assertThat(calls("POST /api/auth/refresh")).isOne();
 	}
 
+	@Test
+	void logoutWhenAccessTokenExpiredThenRefreshedAndSessionEnded() {
+		SignInPage signIn = new SignInPage(this.page).open(server).signIn("fully_active", "home");
+		this.page.waitForResponse((response) -> response.url().endsWith("/api/auth/logout"), () -> {
+			this.page.waitForTimeout(TOKEN_LIFETIME_MS + 1_000);
+			this.page.locator("#logout").click();
+		});
+
+		signIn.expectStep("who");
+		assertThat(signIn.notice()).hasText("You are signed out.");
+		assertThat(calls("POST /api/auth/refresh")).isOne();
+		assertThat(calls("POST /api/auth/logout")).isEqualTo(2);
+		assertThat(signIn.refreshTokenInStorage()).isNull();
+	}
+
 }
