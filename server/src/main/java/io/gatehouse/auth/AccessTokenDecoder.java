@@ -54,7 +54,7 @@ final class AccessTokenDecoder implements JwtDecoder {
 		}
 		String key = AccessTokenDigest.forCurrentRequest(token).sha256Base64Url();
 		Jwt jwt = this.cache.get(key);
-		if (jwt == null) {
+		if (jwt == null || !jwt.getTokenValue().equals(token)) {
 			jwt = verify(token);
 			this.cache.put(key, jwt);
 		}

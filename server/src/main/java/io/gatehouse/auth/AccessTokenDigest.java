@@ -14,7 +14,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  * its cache of verified tokens on it.
  *
  * @param token the compact JWT as sent
- * @param sha256 the SHA-256 of the token's ASCII bytes
+ * @param sha256 the SHA-256 of the token's bytes (UTF-8; a real token is ASCII, and UTF-8
+ * keeps a non-ASCII forgery from hashing like another token)
  */
 public record AccessTokenDigest(String token, byte[] sha256) {
 
@@ -28,7 +29,7 @@ public record AccessTokenDigest(String token, byte[] sha256) {
 	/** Hashes the token. */
 	public static AccessTokenDigest of(String token) {
 		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
 			return new AccessTokenDigest(token, hash);
 		}
 		catch (NoSuchAlgorithmException ex) {

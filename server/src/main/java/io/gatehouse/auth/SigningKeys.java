@@ -7,6 +7,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,11 +30,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The RSA keys of access tokens, from a JWK set file: the first key signs, every key
- * verifies and is published, so a new key can be put first while the previous one still
- * verifies the tokens it signed (nobody is logged out by a rotation). When the file is
- * missing and generation is allowed (the embedded default), one key is generated and
- * written with owner-only permissions, so tokens survive a restart.
+ * The RSA keys of access tokens, from a JWK set file (or PEM, see {@link PemKeys}): the
+ * first key signs, every key verifies and is published, so a new key can be put first
+ * while the previous one still verifies the tokens it signed (nobody is logged out by a
+ * rotation). When the file is missing and generation is allowed (the embedded default),
+ * one key is generated and written with owner-only permissions, so tokens survive a
+ * restart.
  */
 @Component
 final class SigningKeys {
@@ -99,12 +101,28 @@ final class SigningKeys {
 			}
 			return generateInto(file);
 		}
+		warnIfReadableByOthers(file);
 		try {
-			return JWKSet.parse(Files.readString(file, StandardCharsets.UTF_8));
+			String text = Files.readString(file, StandardCharsets.UTF_8);
+			return PemKeys.looksLikePem(text) ? PemKeys.parse(text) : JWKSet.parse(text);
 		}
-		catch (IOException | ParseException ex) {
+		catch (IOException | ParseException | GeneralSecurityException ex) {
 			// The parser's message may quote the file; it holds private keys.
-			throw new IllegalStateException("Signing key file " + file + " is not a readable JWK set");
+			throw new IllegalStateException("Signing key file " + file + " is not a readable JWK set or PEM");
+		}
+	}
+
+	private static void warnIfReadableByOthers(Path file) {
+		try {
+			if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+					&& Files.getPosixFilePermissions(file)
+						.stream()
+						.anyMatch((p) -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+				log.warn("Signing key file {} is accessible to other users; restrict it to the owner (0600)", file);
+			}
+		}
+		catch (IOException ex) {
+			// Reading the file will report the problem.
 		}
 	}
 

@@ -32,7 +32,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-	private static final Duration RETRY_AFTER_OUTAGE = Duration.ofSeconds(5);
+	static final Duration RETRY_AFTER_OUTAGE = Duration.ofSeconds(5);
 
 	private final ProblemWriter problems;
 

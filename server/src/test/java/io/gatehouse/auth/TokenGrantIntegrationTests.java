@@ -6,10 +6,13 @@ import io.gatehouse.account.DemoData;
 import io.gatehouse.support.ApiClient;
 import io.gatehouse.support.ApiResponse;
 import io.gatehouse.support.IntegrationTest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +22,9 @@ class TokenGrantIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	MeterRegistry meters;
 
 	ApiClient api;
 
@@ -66,6 +72,24 @@ class TokenGrantIntegrationTests {
 	}
 
 	@Test
+	void grantsWhenIssuedThenCountedByGrant() {
+		double guests = issued("guest");
+		double passwords = issued("password");
+		double refreshes = issued("refresh");
+
+		this.api.post("/api/auth/guest").send();
+		String refreshToken = this.api.post("/api/auth/token")
+			.json(Map.of("username", "bmp_kfayy_6526", "password", DemoData.PASSWORD))
+			.send()
+			.field("refreshToken");
+		this.api.post("/api/auth/refresh").json(Map.of("refreshToken", refreshToken)).send();
+
+		assertThat(issued("guest")).isEqualTo(guests + 1);
+		assertThat(issued("password")).isEqualTo(passwords + 1);
+		assertThat(issued("refresh")).isEqualTo(refreshes + 1);
+	}
+
+	@Test
 	void jwksWhenFetchedThenPublicKeysOnly() {
 		ApiResponse response = this.api.get("/.well-known/jwks.json").unsigned().send();
 
@@ -74,6 +98,11 @@ class TokenGrantIntegrationTests {
 		assertThat(key.get("kty").asString()).isEqualTo("RSA");
 		assertThat(key.get("kid").asString()).isNotBlank();
 		assertThat(key.propertyNames()).doesNotContain("d", "p", "q", "dp", "dq", "qi", "oth");
+	}
+
+	double issued(String grant) {
+		Counter counter = this.meters.find(TokenGrants.METRIC).tag("grant", grant).counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 }
