@@ -249,9 +249,10 @@ function onWho(event) {
   event.preventDefault();
   const normalized = normalizeUsername($('username').value);
   if (normalized == null) {
-    validateUsernameField();
-    $('username-error').hidden = false;
+    // An empty field is fine while typing, not on submit.
     $('username-error').textContent = t('username.invalid');
+    $('username-error').hidden = false;
+    $('username').setAttribute('aria-invalid', 'true');
     $('username').focus();
     return;
   }

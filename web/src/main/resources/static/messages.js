@@ -63,7 +63,6 @@ const en = {
   'error.request-id': 'Request ID: {0}',
   'error.retry': 'Try again',
   'error.login-instead': 'Log in instead',
-  'busy': 'Please wait…',
 };
 
 const ur = {
@@ -126,7 +125,6 @@ const ur = {
   'error.request-id': 'درخواست آئی ڈی: {0}',
   'error.retry': 'دوبارہ کوشش کریں',
   'error.login-instead': 'اس کے بجائے لاگ ان کریں',
-  'busy': 'براہ کرم انتظار کریں…',
 };
 
 const es = {
@@ -189,7 +187,6 @@ const es = {
   'error.request-id': 'ID de solicitud: {0}',
   'error.retry': 'Reintentar',
   'error.login-instead': 'Iniciar sesión',
-  'busy': 'Espera, por favor…',
 };
 
 const catalogs = { en, ur, es };
