@@ -179,4 +179,56 @@ class SignInFlowTests extends BrowserTestSupport {
 		assertThat(this.page.getByLabel("Username")).isHidden();
 	}
 
+	@Test
+	void registerWhenFieldsInvalidThenServerMessagesBesideFields() {
+		String username = "web_" + UUID.randomUUID().toString().substring(0, 8);
+		SignInPage signIn = new SignInPage(this.page).open(this.server);
+		signIn.enterUsername(username).expectStep("register");
+
+		signIn.register("not-an-email", "12345", "short");
+
+		assertThat(this.page.locator("#register-email-error")).isVisible();
+		assertThat(this.page.locator("#register-phone-error")).isVisible();
+		assertThat(this.page.locator("#register-password-error")).isVisible();
+		assertThat(this.page.locator("#register-email")).hasAttribute("aria-invalid", "true");
+		assertThat(this.page.locator("#step-register")).isVisible();
+	}
+
+	@Test
+	void registerWhenUsernameTakenMeanwhileThenOffersLogin() {
+		String username = "web_" + UUID.randomUUID().toString().substring(0, 8);
+		SignInPage signIn = new SignInPage(this.page).open(this.server);
+		signIn.enterUsername(username).expectStep("register");
+
+		// Someone else takes the name between the check and the form.
+		this.page.evaluate("async (username) => {" + IN_PAGE_CLIENT + """
+				await client.register({ username, email: username + '@example.org', phone: '+923001112233',
+				  password: 'somebody else entirely' });
+				}""", username);
+		signIn.register(username + "@example.com", "+923001234567", "a long web password 1");
+
+		assertThat(signIn.error()).isVisible();
+		this.page.locator("#error-login").click();
+		signIn.expectStep("login");
+		assertThat(this.page.locator("#login-intro")).hasText("Log in as " + username + ".");
+	}
+
+	@Test
+	void keyboardOnlyWhenSigningInThenReachesHome() {
+		SignInPage signIn = new SignInPage(this.page).open(this.server);
+
+		this.page.keyboard().press("Tab");
+		assertThat(this.page.locator("#username")).isFocused();
+		this.page.keyboard().type("fully_active");
+		this.page.keyboard().press("Enter");
+		signIn.expectStep("login");
+		this.page.keyboard().press("Tab");
+		assertThat(this.page.locator("#login-password")).isFocused();
+		this.page.keyboard().type(SignInPage.DEMO_PASSWORD);
+		this.page.keyboard().press("Enter");
+		signIn.expectStep("home");
+		this.page.keyboard().press("Tab");
+		assertThat(this.page.locator("#logout")).isFocused();
+	}
+
 }
