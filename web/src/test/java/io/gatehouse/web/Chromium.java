@@ -31,10 +31,14 @@ final class Chromium {
 	 * Skips (or, when services are required, fails) the calling test without Chromium.
 	 */
 	static void assumeInstalled() {
-		if (Files.isExecutable(EXECUTABLE)) {
+		assumeInstalled(EXECUTABLE);
+	}
+
+	static void assumeInstalled(Path executable) {
+		if (Files.isExecutable(executable)) {
 			return;
 		}
-		String reason = EXECUTABLE + " is not installed (apt-get install chromium)";
+		String reason = executable + " is not installed (apt-get install chromium)";
 		if (servicesRequired()) {
 			fail(reason + ", and gatehouse.require-services is set");
 		}
