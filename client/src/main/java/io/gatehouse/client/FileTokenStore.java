@@ -1,0 +1,117 @@
+package io.gatehouse.client;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Keeps the session in a JSON file with owner-only permissions. Writes go to a temporary
+ * file created with those permissions and then replace the file, so the tokens are never
+ * readable by others, not even for a moment.
+ */
+final class FileTokenStore implements TokenStore {
+
+	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+	private final Path file;
+
+	FileTokenStore(Path file) {
+		this.file = file.toAbsolutePath();
+	}
+
+	@Override
+	public synchronized Session load() {
+		if (!Files.exists(this.file)) {
+			return null;
+		}
+		try {
+			JsonNode node = Json.MAPPER.readTree(this.file.toFile());
+			return new Session(text(node, "accessToken"), text(node, "refreshToken"), text(node, "scope"),
+					instant(node, "accessExpiresAt"), instant(node, "refreshExpiresAt"), text(node, "subject"),
+					text(node, "csrfToken"), instant(node, "csrfExpiresAt"));
+		}
+		catch (IOException ex) {
+			// An unreadable session is no session: the user logs in again.
+			return null;
+		}
+	}
+
+	@Override
+	public synchronized void save(Session session) {
+		Objects.requireNonNull(session, "session == null");
+		ObjectNode node = Json.MAPPER.createObjectNode();
+		node.put("accessToken", session.accessToken());
+		node.put("refreshToken", session.refreshToken());
+		node.put("scope", session.scope());
+		node.put("accessExpiresAt", millis(session.accessExpiresAt()));
+		node.put("refreshExpiresAt", millis(session.refreshExpiresAt()));
+		node.put("subject", session.subject());
+		node.put("csrfToken", session.csrfToken());
+		node.put("csrfExpiresAt", millis(session.csrfExpiresAt()));
+		try {
+			Files.createDirectories(this.file.getParent());
+			Path temp = createOwnerOnly(this.file.getParent(), this.file.getFileName().toString());
+			Files.write(temp, Json.MAPPER.writeValueAsBytes(node));
+			move(temp);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the session file " + this.file, ex);
+		}
+	}
+
+	@Override
+	public synchronized void clear() {
+		try {
+			Files.deleteIfExists(this.file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot delete the session file " + this.file, ex);
+		}
+	}
+
+	private static Path createOwnerOnly(Path dir, String name) throws IOException {
+		try {
+			return Files.createTempFile(dir, name, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+		}
+		catch (UnsupportedOperationException ex) {
+			// Not a POSIX file system (Windows): the user's profile directory protects
+			// it.
+			return Files.createTempFile(dir, name, ".tmp");
+		}
+	}
+
+	private void move(Path temp) throws IOException {
+		try {
+			Files.move(temp, this.file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			Files.move(temp, this.file, StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value == null || value.isNull()) ? null : value.asText();
+	}
+
+	private static Instant instant(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value == null || value.isNull()) ? null : Instant.ofEpochMilli(value.asLong());
+	}
+
+	private static Long millis(Instant instant) {
+		return (instant != null) ? instant.toEpochMilli() : null;
+	}
+
+}

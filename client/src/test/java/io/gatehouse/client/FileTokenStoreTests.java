@@ -1,0 +1,68 @@
+package io.gatehouse.client;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FileTokenStoreTests {
+
+	private static final Session SESSION = new Session("access", "refresh", "user", Instant.ofEpochMilli(1000),
+			Instant.ofEpochMilli(2000), "bmp_kfayy_6526", "csrf", Instant.ofEpochMilli(3000));
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void saveWhenLoadedByAnotherStoreThenSameSession() {
+		Path file = this.dir.resolve("nested/session.json");
+		TokenStore.file(file).save(SESSION);
+
+		assertThat(TokenStore.file(file).load()).isEqualTo(SESSION);
+	}
+
+	@Test
+	void saveWhenWrittenThenOwnerOnlyPermissions() throws Exception {
+		Path file = this.dir.resolve("session.json");
+		TokenStore.file(file).save(SESSION);
+
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+		assertThat(Files.list(this.dir)).containsExactly(file);
+	}
+
+	@Test
+	void saveWhenGuestSessionThenNullsKept() {
+		TokenStore store = TokenStore.file(this.dir.resolve("session.json"));
+		Session guest = new Session("access", null, "guest", null, null, "guest:s1", null, null);
+		store.save(guest);
+
+		assertThat(store.load()).isEqualTo(guest);
+		assertThat(store.load().isGuest()).isTrue();
+	}
+
+	@Test
+	void clearWhenSavedThenFileGoneAndNoSession() {
+		Path file = this.dir.resolve("session.json");
+		TokenStore store = TokenStore.file(file);
+		store.save(SESSION);
+
+		store.clear();
+
+		assertThat(file).doesNotExist();
+		assertThat(store.load()).isNull();
+	}
+
+	@Test
+	void loadWhenFileCorruptThenNoSession() throws Exception {
+		Path file = this.dir.resolve("session.json");
+		Files.writeString(file, "{not json");
+
+		assertThat(TokenStore.file(file).load()).isNull();
+	}
+
+}
