@@ -37,6 +37,11 @@ final class FileTokenStore implements TokenStore {
 		}
 		try {
 			JsonNode node = Json.MAPPER.readTree(this.file.toFile());
+			if (node == null || !node.isObject() || text(node, "accessToken") == null) {
+				// Empty, edited or not ours: a session without an access token would be
+				// sent as "Bearer null" and could not be renewed.
+				return null;
+			}
 			return new Session(text(node, "accessToken"), text(node, "refreshToken"), text(node, "scope"),
 					instant(node, "accessExpiresAt"), instant(node, "refreshExpiresAt"), text(node, "subject"),
 					text(node, "csrfToken"), instant(node, "csrfExpiresAt"));

@@ -7,6 +7,8 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +57,16 @@ class FileTokenStoreTests {
 
 		assertThat(file).doesNotExist();
 		assertThat(store.load()).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "{}", "null", "[]", "\"access\"", "{\"accessToken\":null,\"refreshToken\":\"refresh\"}", "" })
+	void loadWhenNoAccessTokenThenNoSession(String content) throws Exception {
+		Path file = this.dir.resolve("session.json");
+		Files.writeString(file, content);
+
+		assertThat(TokenStore.file(file).load()).isNull();
 	}
 
 	@Test

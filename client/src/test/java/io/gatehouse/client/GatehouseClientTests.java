@@ -1,6 +1,8 @@
 package io.gatehouse.client;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -370,6 +373,19 @@ class GatehouseClientTests {
 
 			assertThatExceptionOfType(UpgradeRequiredException.class).isThrownBy(client::guest)
 				.satisfies((ex) -> assertThat(ex.detail()).isEqualTo("detail of upgrade-required"));
+		}
+
+		@Test
+		void whenSessionFileHasNoAccessTokenThenTakesGuestSession(@TempDir Path dir) throws Exception {
+			Path file = dir.resolve("session.json");
+			Files.writeString(file, "{\"refreshToken\":\"refresh-1\",\"subject\":\"bmp_kfayy_6526\"}");
+			GatehouseClient fromFile = MockGatehouse.client(server).tokenStore(TokenStore.file(file)).build();
+			server.enqueue(MockGatehouse.guestToken(MockGatehouse.jwt("guest:s1", "g1")));
+			server.enqueue(MockGatehouse.csrf("csrf-guest"));
+			server.enqueue(MockGatehouse.check(null));
+
+			assertThat(fromFile.checkUsername("bmp_kfayy_6526").exists()).isTrue();
+			assertThat(take().getTarget()).isEqualTo("/api/auth/guest");
 		}
 
 		@Test
