@@ -1,9 +1,13 @@
 package io.gatehouse.client;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +71,42 @@ class FileTokenStoreTests {
 		Files.writeString(file, content);
 
 		assertThat(TokenStore.file(file).load()).isNull();
+	}
+
+	@Test
+	void lockedWhenAnotherProcessHoldsTheLockThenWaitsForIt() throws Exception {
+		Path file = this.dir.resolve("session.json");
+		Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), SessionFileLockHolder.class.getName(), file.toString())
+			.redirectError(ProcessBuilder.Redirect.INHERIT)
+			.start();
+		try (BufferedReader output = new BufferedReader(new InputStreamReader(other.getInputStream()))) {
+			assertThat(output.readLine()).isEqualTo("locked");
+			CompletableFuture<String> ours = CompletableFuture
+				.supplyAsync(() -> new FileTokenStore(file).locked(() -> "ours"));
+
+			assertThat(ours).isNotCompleted();
+			Thread.sleep(300);
+			assertThat(ours).as("waits while the other process holds the lock").isNotCompleted();
+			other.getOutputStream().close();
+			assertThat(ours.get(10, TimeUnit.SECONDS)).isEqualTo("ours");
+		}
+		finally {
+			other.destroy();
+		}
+	}
+
+	@Test
+	void lockedWhenNestedThenRunsAndSaveWorksInside() {
+		FileTokenStore store = new FileTokenStore(this.dir.resolve("session.json"));
+
+		String result = store.locked(() -> store.locked(() -> {
+			store.save(SESSION);
+			return "done";
+		}));
+
+		assertThat(result).isEqualTo("done");
+		assertThat(store.load()).isEqualTo(SESSION);
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -607,6 +608,56 @@ class GatehouseClientTests {
 				pool.shutdownNow();
 			}
 			assertThat(refreshes).hasValue(1);
+		}
+
+		@Test
+		void whenTwoClientsShareASessionFileAndMeetExpiredTokenThenOneRefresh(@TempDir Path dir) throws Exception {
+			// Two command-line processes, as far as the file is concerned: each has its
+			// own
+			// client and its own store object, and only the file in common.
+			Path file = dir.resolve("session.json");
+			TokenStore.file(file)
+				.save(new Session(USER_TOKEN, "refresh-1", "user", LATER, LATER, "bmp_kfayy_6526", "csrf-1", LATER));
+			GatehouseClient first = MockGatehouse.client(server).tokenStore(TokenStore.file(file)).build();
+			GatehouseClient second = MockGatehouse.client(server).tokenStore(TokenStore.file(file)).build();
+			String fresh = MockGatehouse.jwt("bmp_kfayy_6526", "a2");
+			List<String> refreshTokensSpent = Collections.synchronizedList(new ArrayList<>());
+			CyclicBarrier bothRefused = new CyclicBarrier(2);
+			server.setDispatcher(new Dispatcher() {
+
+				@Override
+				public MockResponse dispatch(RecordedRequest request) {
+					if (request.getTarget().equals("/api/auth/refresh")) {
+						refreshTokensSpent.add(request.getBody().utf8());
+						return MockGatehouse.userToken(fresh, "refresh-2");
+					}
+					if (("Bearer " + fresh).equals(request.getHeaders().get("Authorization"))) {
+						return MockGatehouse.check("active");
+					}
+					try {
+						bothRefused.await(5, TimeUnit.SECONDS);
+					}
+					catch (Exception ex) {
+						throw new IllegalStateException(ex);
+					}
+					return MockGatehouse.problem(401, "invalid-token");
+				}
+
+			});
+			ExecutorService pool = Executors.newFixedThreadPool(2);
+			try {
+				Future<UsernameCheck> one = pool.submit(() -> first.checkUsername("bmp_kfayy_6526"));
+				Future<UsernameCheck> two = pool.submit(() -> second.checkUsername("bmp_kfayy_6526"));
+				assertThat(one.get(10, TimeUnit.SECONDS).exists()).isTrue();
+				assertThat(two.get(10, TimeUnit.SECONDS).exists()).isTrue();
+			}
+			finally {
+				pool.shutdownNow();
+				first.close();
+				second.close();
+			}
+			assertThat(refreshTokensSpent).containsExactly("{\"refreshToken\":\"refresh-1\"}");
+			assertThat(TokenStore.file(file).load().refreshToken()).isEqualTo("refresh-2");
 		}
 
 		private static String httpDate(Instant instant) {
