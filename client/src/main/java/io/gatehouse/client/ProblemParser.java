@@ -15,8 +15,9 @@ import okhttp3.Response;
 /**
  * Turns an error response into the {@link GatehouseException} that CONTRACT §5 calls for.
  * A body that is not problem+json (an HTML error page, a truncated body) becomes an
- * {@link UnexpectedResponseException}; a 429 or 503 stays a {@link RateLimitedException}
- * even then, since its {@code Retry-After} is what matters.
+ * {@link UnexpectedResponseException}; a 426 stays an {@link UpgradeRequiredException}
+ * and a 429 or 503 a {@link RateLimitedException} even then, since their status (and
+ * {@code Retry-After}) is what matters.
  */
 final class ProblemParser {
 
@@ -38,6 +39,10 @@ final class ProblemParser {
 		}
 		String headerRequestId = response.header("x-request-id");
 		if (problem == null) {
+			// The status alone says what to do, whoever wrote the body.
+			if (status == 426) {
+				return new UpgradeRequiredException(null, headerRequestId);
+			}
 			if (status == 429 || status == 503) {
 				return new RateLimitedException(status, null, null, headerRequestId, retryAfter(response));
 			}

@@ -390,6 +390,17 @@ class GatehouseClientTests {
 		}
 
 		@Test
+		void whenUpgradeRequiredWithoutProblemBodyThenUpgradeRequiredException() {
+			server.enqueue(new MockResponse.Builder().code(426)
+				.setHeader("Content-Type", "text/html")
+				.body("<p>Update</p>")
+				.build());
+
+			assertThatExceptionOfType(UpgradeRequiredException.class).isThrownBy(client::guest)
+				.satisfies((ex) -> assertThat(ex.code()).isEqualTo("upgrade-required"));
+		}
+
+		@Test
 		void whenValidationFailedThenFieldErrors() {
 			loggedIn();
 			server.enqueue(new MockResponse.Builder().code(400)
