@@ -79,7 +79,11 @@ final class ProblemParser {
 		}
 	}
 
-	/** The wait a {@code Retry-After} header asks for, in seconds or as an HTTP date. */
+	/**
+	 * The wait a {@code Retry-After} header asks for, in seconds or as an HTTP date. A
+	 * date is counted from the response's {@code Date}, the server's own clock, so that a
+	 * client clock that is off does not shorten or stretch the wait.
+	 */
 	static Duration retryAfter(Response response) {
 		String value = response.header("Retry-After");
 		if (value == null) {
@@ -92,7 +96,9 @@ final class ProblemParser {
 		if (date == null) {
 			return null;
 		}
-		Duration wait = Duration.between(Instant.now(), date.toInstant());
+		Date serverNow = response.headers().getDate("Date");
+		Instant now = (serverNow != null) ? serverNow.toInstant() : Instant.now();
+		Duration wait = Duration.between(now, date.toInstant());
 		return wait.isNegative() ? Duration.ZERO : wait;
 	}
 

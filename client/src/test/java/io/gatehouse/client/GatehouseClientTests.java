@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -398,6 +399,19 @@ class GatehouseClientTests {
 
 			assertThatExceptionOfType(UpgradeRequiredException.class).isThrownBy(client::guest)
 				.satisfies((ex) -> assertThat(ex.code()).isEqualTo("upgrade-required"));
+		}
+
+		@Test
+		void whenRetryAfterIsHttpDateThenWaitCountedFromServerDate() {
+			// The server's clock is ten minutes behind this one; it asks for 30 s.
+			Instant serverNow = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+			server.enqueue(new MockResponse.Builder(MockGatehouse.problem(503, "service-unavailable"))
+				.setHeader("Date", Retries.httpDate(serverNow))
+				.setHeader("Retry-After", Retries.httpDate(serverNow.plusSeconds(30)))
+				.build());
+
+			assertThatExceptionOfType(RateLimitedException.class).isThrownBy(client::guest)
+				.satisfies((ex) -> assertThat(ex.retryAfter()).isEqualTo(Duration.ofSeconds(30)));
 		}
 
 		@Test
