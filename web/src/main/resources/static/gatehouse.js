@@ -331,8 +331,10 @@ export class GatehouseClient {
       tokens = await this.#call('POST', '/api/auth/refresh', { body: { refreshToken }, auth: false });
     }
     catch (e) {
-      // Only the server's refusal ends the session: a network failure may pass.
-      if (e instanceof NetworkError || e.status >= 500) {
+      // Only the server's refusal of the refresh token (401 invalid-refresh-token or
+      // refresh-token-reused, CONTRACT §5) ends the session. A network failure, a busy
+      // server or an app too old (426) leave the token for the next try.
+      if (e.status !== 401) {
         throw e;
       }
       this.#endSession(e);

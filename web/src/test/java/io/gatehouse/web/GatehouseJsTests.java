@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
+import com.microsoft.playwright.Route;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +65,47 @@ class GatehouseJsTests extends BrowserTestSupport {
 			softly.assertThat(result.get("actual")).as((String) result.get("why")).isEqualTo(result.get("expected"));
 		}
 		softly.assertAll();
+	}
+
+	@Test
+	void resumeWhenRefreshAnswersUpgradeRequiredThenUpgradeErrorAndSessionKept() {
+		this.page.navigate(TestServer.shared().url());
+		answer("/api/auth/refresh", 426, "application/problem+json",
+				"{\"status\":426,\"code\":\"upgrade-required\",\"detail\":\"Update\",\"requestId\":\"r-426\"}",
+				Map.of());
+
+		Object result = this.page.evaluate("async () => {" + IN_PAGE_CLIENT + """
+				memory.set('gatehouse.refreshToken', 'refresh-1');
+				try { await client.resume(); return 'resumed'; }
+				catch (e) { return e.name + ' ' + e.code + ' ' + memory.get('gatehouse.refreshToken'); }
+				}""");
+
+		// Only the server's refusal of the refresh token ends the session (CONTRACT §5).
+		assertThat(result).isEqualTo("GatehouseError upgrade-required refresh-1");
+	}
+
+	@Test
+	void resumeWhenRefreshTokenRefusedThenSessionEndedAndTokenGone() {
+		this.page.navigate(TestServer.shared().url());
+		answer("/api/auth/refresh", 401, "application/problem+json",
+				"{\"status\":401,\"code\":\"refresh-token-reused\",\"detail\":\"d\",\"requestId\":\"r\"}", Map.of());
+
+		Object result = this.page.evaluate("async () => {" + IN_PAGE_CLIENT + """
+				memory.set('gatehouse.refreshToken', 'refresh-1');
+				try { await client.resume(); return 'resumed'; }
+				catch (e) { return e.name + ' ' + memory.has('gatehouse.refreshToken'); }
+				}""");
+
+		assertThat(result).isEqualTo("SessionEndedError false");
+	}
+
+	private void answer(String path, int status, String contentType, String body, Map<String, String> headers) {
+		// Playwright hands the pattern to JavaScript, which knows no \\Q...\\E quoting.
+		this.page.route(Pattern.compile(".*" + path + "$"),
+				(route) -> route.fulfill(new Route.FulfillOptions().setStatus(status)
+					.setContentType(contentType)
+					.setHeaders(headers)
+					.setBody(body)));
 	}
 
 	private static String read(String name) throws IOException {
