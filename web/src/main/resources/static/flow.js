@@ -187,7 +187,9 @@ function fail(error, retry) {
       return;
     }
     default:
-      if (error.status >= 500 || error.status === 0) {
+      // A body that is not the contract's (a captive portal's page) is the server's fault
+      // too, as far as the user can tell: the same message, request id and retry.
+      if (error.status >= 500 || error.status === 0 || error.code === 'unexpected-response') {
         showError(t('error.server'), { requestId: error.requestId, retry });
         return;
       }

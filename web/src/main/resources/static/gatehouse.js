@@ -234,7 +234,7 @@ export class GatehouseClient {
       const sentToken = auth ? this.#accessToken : null;
       const response = await this.#send(method, path, text, { accessToken: sentToken, csrf, headers, requestId });
       if (response.ok) {
-        return response.status === 204 ? null : response.json();
+        return response.status === 204 ? null : readSuccess(response, requestId);
       }
       const problem = await toProblem(response, requestId);
       if (SIGNATURE_CODES.has(problem.code) && !resigned) {
@@ -387,10 +387,28 @@ export class GatehouseClient {
   }
 }
 
+/** A success body; one that is not JSON (a captive portal's page, say) is a GatehouseError. */
+async function readSuccess(response, requestId) {
+  try {
+    return await response.json();
+  }
+  catch {
+    throw new GatehouseError({
+      status: response.status,
+      code: 'unexpected-response',
+      requestId: response.headers.get('x-request-id') ?? requestId,
+    });
+  }
+}
+
 async function toProblem(response, requestId) {
   let body = {};
   try {
-    body = await response.json();
+    const parsed = await response.json();
+    // `null`, a number or a string is no problem object: the status alone speaks.
+    if (parsed != null && typeof parsed === 'object') {
+      body = parsed;
+    }
   }
   catch {
     // Not JSON (a proxy's error page, say): the status alone speaks.
@@ -403,7 +421,7 @@ async function toProblem(response, requestId) {
     detail: body.detail ?? null,
     requestId: body.requestId ?? response.headers.get('x-request-id') ?? requestId,
     retryAfter: Number.isNaN(retryAfter) ? null : retryAfter,
-    errors: Array.isArray(body.errors) ? body.errors : [],
+    errors: Array.isArray(body.errors) ? body.errors.filter((e) => e != null && typeof e === 'object') : [],
   });
 }
 

@@ -99,6 +99,26 @@ class GatehouseJsTests extends BrowserTestSupport {
 		assertThat(result).isEqualTo("SessionEndedError false");
 	}
 
+	@Test
+	void callWhenBodiesAreOddThenGatehouseErrorsNeverTypeErrors() {
+		this.page.navigate(TestServer.shared().url());
+		answer("/api/auth/guest", 502, "application/problem+json", "null", Map.of("x-request-id", "r-502"));
+		answer("/api/auth/token", 200, "text/html", "<html>Sign in to the hotel Wi-Fi</html>",
+				Map.of("x-request-id", "r-200"));
+
+		Object results = this.page.evaluate("async () => {" + IN_PAGE_CLIENT + """
+				const outcome = async (call) => {
+				  try { await call(); return 'answered'; }
+				  catch (e) { return [e.name, e.status, e.code, e.requestId].join(' '); }
+				};
+				return [await outcome(() => client.checkUsername('fully_active')),
+				  await outcome(() => client.login('fully_active', 'Gatehouse-demo-1'))];
+				}""");
+
+		assertThat(results).asList()
+			.containsExactly("GatehouseError 502 internal-error r-502", "GatehouseError 200 unexpected-response r-200");
+	}
+
 	private void answer(String path, int status, String contentType, String body, Map<String, String> headers) {
 		// Playwright hands the pattern to JavaScript, which knows no \\Q...\\E quoting.
 		this.page.route(Pattern.compile(".*" + path + "$"),

@@ -47,6 +47,29 @@ class ServerErrorTests extends BrowserTestSupport {
 	}
 
 	@Test
+	void checkWhenCaptivePortalAnswersHtmlThenMessageWithRequestIdAndRetry() {
+		AtomicBoolean answered = new AtomicBoolean();
+		this.page.route(Pattern.compile(".*/api/customers/check-username/.*"), (route) -> {
+			if (answered.getAndSet(true)) {
+				route.fallback();
+				return;
+			}
+			route.fulfill(new Route.FulfillOptions().setStatus(200)
+				.setContentType("text/html")
+				.setHeaders(java.util.Map.of("x-request-id", "req-from-portal"))
+				.setBody("<html><body>Sign in to the hotel Wi-Fi</body></html>"));
+		});
+		SignInPage signIn = new SignInPage(this.page).open(this.server);
+
+		signIn.enterUsername("fully_active");
+
+		assertThat(signIn.error()).hasText("Something went wrong on our side. Please try again.");
+		assertThat(signIn.requestId()).hasText("Request ID: req-from-portal");
+		signIn.retry().click();
+		signIn.expectStep("login");
+	}
+
+	@Test
 	void clockWhenTenMinutesSlowThenCorrectedFromDateHeaderAndResigned() {
 		this.page.clock()
 			.install(new Clock.InstallOptions().setTime(Instant.now().minus(Duration.ofMinutes(10)).toEpochMilli()));
