@@ -413,16 +413,34 @@ async function toProblem(response, requestId) {
   catch {
     // Not JSON (a proxy's error page, say): the status alone speaks.
   }
-  const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
+  const retryAfter = retryAfterSeconds(response);
   return new GatehouseError({
     status: response.status,
     code: body.code ?? fallbackCode(response.status),
     title: body.title ?? null,
     detail: body.detail ?? null,
     requestId: body.requestId ?? response.headers.get('x-request-id') ?? requestId,
-    retryAfter: Number.isNaN(retryAfter) ? null : retryAfter,
+    retryAfter,
     errors: Array.isArray(body.errors) ? body.errors.filter((e) => e != null && typeof e === 'object') : [],
   });
+}
+
+/**
+ * The wait Retry-After asks for, in seconds: a number of seconds, or an HTTP date counted
+ * from the response's Date (the server's clock, so a wrong local clock does not matter).
+ */
+function retryAfterSeconds(response) {
+  const value = (response.headers.get('Retry-After') ?? '').trim();
+  if (/^\d+$/.test(value)) {
+    return Number(value);
+  }
+  const until = Date.parse(value);
+  if (Number.isNaN(until)) {
+    return null;
+  }
+  const serverNow = Date.parse(response.headers.get('Date') ?? '');
+  const now = Number.isNaN(serverNow) ? Date.now() : serverNow;
+  return Math.max(0, Math.ceil((until - now) / 1000));
 }
 
 function fallbackCode(status) {

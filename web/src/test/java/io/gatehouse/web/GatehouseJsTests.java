@@ -3,6 +3,11 @@ package io.gatehouse.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -100,6 +105,23 @@ class GatehouseJsTests extends BrowserTestSupport {
 	}
 
 	@Test
+	void callWhenRetryAfterIsHttpDateThenSecondsCountedFromServerDate() {
+		this.page.navigate(TestServer.shared().url());
+		// The server's clock is ten minutes behind the browser's; it asks for 30 s.
+		Instant serverNow = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+		answer("/api/auth/guest", 503, "application/problem+json",
+				"{\"status\":503,\"code\":\"service-unavailable\",\"detail\":\"d\",\"requestId\":\"r\"}",
+				Map.of("Date", httpDate(serverNow), "Retry-After", httpDate(serverNow.plusSeconds(30))));
+
+		Object retryAfter = this.page.evaluate("async () => {" + IN_PAGE_CLIENT + """
+				try { await client.checkUsername('fully_active'); return 'answered'; }
+				catch (e) { return e.retryAfter; }
+				}""");
+
+		assertThat(retryAfter).isEqualTo(30);
+	}
+
+	@Test
 	void callWhenBodiesAreOddThenGatehouseErrorsNeverTypeErrors() {
 		this.page.navigate(TestServer.shared().url());
 		answer("/api/auth/guest", 502, "application/problem+json", "null", Map.of("x-request-id", "r-502"));
@@ -126,6 +148,10 @@ class GatehouseJsTests extends BrowserTestSupport {
 					.setContentType(contentType)
 					.setHeaders(headers)
 					.setBody(body)));
+	}
+
+	private static String httpDate(Instant instant) {
+		return DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC).format(instant);
 	}
 
 	private static String read(String name) throws IOException {
