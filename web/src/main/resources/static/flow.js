@@ -4,10 +4,14 @@
 import { GatehouseClient, NetworkError, SessionEndedError, normalizeUsername } from './gatehouse.js';
 import { isRightToLeft, pickLanguage, translator } from './messages.js';
 
-const language = pickLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
+const browserLanguages = navigator.languages?.length ? navigator.languages : [navigator.language];
+const language = pickLanguage(browserLanguages);
 const t = translator(language);
-// The server localizes its own messages from the browser's tag (ur-PK answers in ur).
-const client = new GatehouseClient({ locale: navigator.language || language });
+// The server localizes its own messages from the tag (ur-PK answers in ur). Send the
+// browser's tag of the language the page speaks, not simply its first one: for a browser
+// that lists fr-FR then es-ES the page is Spanish, and so must the server's messages be.
+const localeTag = browserLanguages.find((tag) => String(tag).toLowerCase().split('-')[0] === language) ?? language;
+const client = new GatehouseClient({ locale: localeTag });
 
 const $ = (id) => document.getElementById(id);
 

@@ -53,6 +53,35 @@ class LocaleTests {
 	}
 
 	@Nested
+	class FirstLanguageNotShipped extends BrowserTestSupport {
+
+		@Override
+		protected String locale() {
+			return "fr-FR";
+		}
+
+		@Test
+		void pageWhenFrenchThenSpanishBrowserThenSpanishPageAndServerMessages() {
+			this.context.addInitScript(
+					"Object.defineProperty(Navigator.prototype, 'languages', { get: () => ['fr-FR', 'es-ES'] });");
+			SignInPage signIn = new SignInPage(this.page).open(TestServer.shared());
+			assertThat(this.page.locator("html")).hasAttribute("lang", "es");
+
+			Response check = this.page.waitForResponse((response) -> response.url().contains("/check-username/"),
+					() -> signIn.enterUsername("bmp_kfayy_6526"));
+			signIn.expectStep("login");
+
+			// The server answers in the page's language, not in the first one the browser
+			// lists (which Gatehouse does not ship, so it would answer in English).
+			assertThat(check.request().headerValue("locale")).isEqualTo("es-ES");
+			assertThat(check.headerValue("content-language")).isEqualTo("es");
+			signIn.logIn("no es la contraseña");
+			assertThat(signIn.error()).hasText("El nombre de usuario o la contraseña no son correctos.");
+		}
+
+	}
+
+	@Nested
 	class Urdu extends BrowserTestSupport {
 
 		@Override
