@@ -2,7 +2,7 @@
 // (CONTRACT §3's table), with every failure of §5 shown as a localized message.
 
 import { GatehouseClient, NetworkError, SessionEndedError, normalizeUsername } from './gatehouse.js';
-import { isRightToLeft, pickLanguage, translator } from './messages.js';
+import { hasMessage, isRightToLeft, pickLanguage, translator } from './messages.js';
 
 const browserLanguages = navigator.languages?.length ? navigator.languages : [navigator.language];
 const language = pickLanguage(browserLanguages);
@@ -74,7 +74,10 @@ function renderHome(check) {
   $('home-email').textContent = maskEmail(check.email);
   $('home-phone').textContent = maskPhone(check.phone);
   const status = check.subscriptionStatus;
-  $('home-subscription').textContent = t(status == null ? 'subscription.none' : 'subscription.' + status);
+  const key = status == null ? 'subscription.none' : 'subscription.' + status;
+  // Stripe adds statuses now and then: one this page does not know yet is 'Unknown',
+  // not the message key.
+  $('home-subscription').textContent = t(hasMessage(key) ? key : 'subscription.unknown');
 }
 
 /** t••••••••••@yopmail.com: enough to recognise, not enough to harvest. */

@@ -52,6 +52,7 @@ const en = {
   'subscription.incomplete': 'Incomplete',
   'subscription.incomplete_expired': 'Expired',
   'subscription.paused': 'Paused',
+  'subscription.unknown': 'Unknown',
   'status.signed-out': 'You are signed out.',
   'error.session-ended': 'Your session has ended. Please sign in again.',
   'error.rate-limited': 'Too many attempts, try again in {0} s.',
@@ -114,6 +115,7 @@ const ur = {
   'subscription.incomplete': 'نامکمل',
   'subscription.incomplete_expired': 'ختم شدہ',
   'subscription.paused': 'موقوف',
+  'subscription.unknown': 'نامعلوم',
   'status.signed-out': 'آپ سائن آؤٹ ہو گئے ہیں۔',
   'error.session-ended': 'آپ کا سیشن ختم ہو گیا ہے۔ دوبارہ سائن ان کریں۔',
   'error.rate-limited': 'بہت زیادہ کوششیں، {0} سیکنڈ بعد دوبارہ کوشش کریں۔',
@@ -176,6 +178,7 @@ const es = {
   'subscription.incomplete': 'Incompleta',
   'subscription.incomplete_expired': 'Caducada',
   'subscription.paused': 'En pausa',
+  'subscription.unknown': 'Desconocida',
   'status.signed-out': 'Has cerrado la sesión.',
   'error.session-ended': 'Tu sesión ha terminado. Vuelve a iniciar sesión.',
   'error.rate-limited': 'Demasiados intentos, inténtalo de nuevo en {0} s.',
@@ -200,6 +203,11 @@ export function pickLanguage(languages) {
     }
   }
   return 'en';
+}
+
+/** Whether the page has a message of this key (in English, and so in every language). */
+export function hasMessage(key) {
+  return key in en;
 }
 
 /** Whether a language is written right to left. */
