@@ -108,8 +108,15 @@ final class FileTokenStore implements TokenStore {
 		try {
 			Files.createDirectories(this.file.getParent());
 			Path temp = createOwnerOnly(this.file.getParent(), this.file.getFileName().toString());
-			Files.write(temp, Json.MAPPER.writeValueAsBytes(node));
-			move(temp);
+			try {
+				Files.write(temp, Json.MAPPER.writeValueAsBytes(node));
+				move(temp);
+			}
+			finally {
+				// Gone after a move; after a failure, a copy of the tokens that no logout
+				// would delete.
+				Files.deleteIfExists(temp);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the session file " + this.file, ex);

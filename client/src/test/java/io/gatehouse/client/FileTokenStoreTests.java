@@ -2,6 +2,7 @@ package io.gatehouse.client;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class FileTokenStoreTests {
 
@@ -38,6 +40,18 @@ class FileTokenStoreTests {
 		TokenStore.file(file).save(SESSION);
 
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+		assertThat(Files.list(this.dir)).containsExactly(file);
+	}
+
+	@Test
+	void saveWhenFileCannotBeReplacedThenNoTemporaryCopyOfTheTokensLeft() throws Exception {
+		Path file = this.dir.resolve("session.json");
+		Files.createDirectories(file.resolve("in-the-way"));
+
+		assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> TokenStore.file(file).save(SESSION));
+
+		// logout deletes session.json only: a copy left beside it would outlive the
+		// session.
 		assertThat(Files.list(this.dir)).containsExactly(file);
 	}
 
