@@ -5,6 +5,7 @@ import java.io.IOException;
 import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
 import io.gatehouse.errors.ProblemWriter;
+import io.gatehouse.request.ApiRequests;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,7 +33,7 @@ final class UnsupportedMediaTypeFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !AppSignatureFilter.isApiRequest(request);
+		return !ApiRequests.isApi(request);
 	}
 
 	@Override

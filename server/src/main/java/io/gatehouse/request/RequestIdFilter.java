@@ -54,8 +54,9 @@ public final class RequestIdFilter extends OncePerRequestFilter {
 		response.setHeader("Date",
 				DateTimeFormatter.RFC_1123_DATE_TIME.format(this.clock.instant().atOffset(ZoneOffset.UTC)));
 		response.setHeader("Content-Language", locale.toLanguageTag());
-		if (request.getRequestURI().startsWith("/api/")) {
-			// Answers name users and carry tokens: no cache may keep them.
+		if (ApiRequests.isApi(request)) {
+			// Answers name users and carry tokens: no cache may keep them (also when the
+			// path is spelt "/%61pi/...", which routes to the same endpoints).
 			response.setHeader("Cache-Control", "no-store");
 		}
 		try {

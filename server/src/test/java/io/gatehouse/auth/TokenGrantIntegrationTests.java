@@ -34,6 +34,15 @@ class TokenGrantIntegrationTests {
 	}
 
 	@Test
+	void guestWhenApiPathPercentEncodedThenTokensStillNoStore() {
+		ApiResponse response = this.api.post("/%61pi/auth/guest").send();
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.field("accessToken")).isNotBlank();
+		assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+	}
+
+	@Test
 	void guestWhenCalledThenAccessTokenWithoutRefreshToken() {
 		ApiResponse response = this.api.post("/api/auth/guest").send();
 
