@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 class FileTokenStoreTests {
 
@@ -99,9 +101,8 @@ class FileTokenStoreTests {
 			CompletableFuture<String> ours = CompletableFuture
 				.supplyAsync(() -> new FileTokenStore(file).locked(() -> "ours"));
 
-			assertThat(ours).isNotCompleted();
-			Thread.sleep(300);
-			assertThat(ours).as("waits while the other process holds the lock").isNotCompleted();
+			// Waits while the other process holds the lock.
+			await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !ours.isDone());
 			other.getOutputStream().close();
 			assertThat(ours.get(10, TimeUnit.SECONDS)).isEqualTo("ours");
 		}
