@@ -59,7 +59,7 @@ wait_for() {
 
 jfr_flag() {
 	if [[ "${JFR:-0}" == "1" ]]; then
-		echo "-XX:StartFlightRecording=filename=$WORK/$1.jfr,settings=profile"
+		echo "-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=filename=$WORK/$1.jfr,settings=profile"
 	fi
 }
 
@@ -98,6 +98,8 @@ run_textbook() {
 
 measure() {
 	local name=$1 mode=$2 url=$3
+	jcmd "$server_pid" GC.run >/dev/null
+	jcmd "$server_pid" GC.heap_info | grep -E 'garbage-first heap|def new|tenured' | head -1 | sed 's/^/heap after start and full GC: /'
 	echo "== $name ($(date -u +%H:%M:%SZ), uptime:$(uptime | sed 's/.*load average/ load average/'))"
 	"${DRIVER[@]}" --mode "$mode" --url "$url" --requests "$REQUESTS" --seconds "$SECONDS_BOUND" \
 		--threads "$THREADS" --warmup "$WARMUP" --server-pid "$server_pid" --textbook-key "$WORK/textbook.jwks" \
