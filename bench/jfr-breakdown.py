@@ -39,6 +39,44 @@ STEPS = [
 ]
 
 
+# Exclusive view: each sample goes to the innermost step on its stack (walking up from the
+# leaf, the first frame that matches a prefix below, in this order of precedence).
+OWNERS = [
+    ("metrics: Micrometer observations", ("io.micrometer.", "org.springframework.security.web.ObservationFilterChainDecorator",
+                                          "ObservationAuthenticationManager", "ObservationAuthorizationManager",
+                                          "ObservationConvention",
+                                          "org.springframework.web.filter.ServerHttpObservationFilter")),
+    ("Spring Security firewall (header checks)", ("org.springframework.security.web.firewall.",)),
+    ("bearer token extraction (DefaultBearerTokenResolver)", ("DefaultBearerTokenResolver",)),
+    ("app signature: parse + HMAC", ("io.gatehouse.appsig.SignatureVerifier", "io.gatehouse.appsig.SignedPayloadParser")),
+    ("app signature: headers, body, ath, nonce", ("io.gatehouse.appsig.",)),
+    ("token decode (cache, revocation)", ("io.gatehouse.auth.",)),
+    ("CSRF check", ("io.gatehouse.csrf.",)),
+    ("rate limits", ("io.gatehouse.customer.CheckRateLimits", "io.github.bucket4j.")),
+    ("database row (JDBC, H2, Hikari)", ("io.gatehouse.customer.ProfileRepository", "org.h2.", "com.zaxxer.",
+                                          "org.springframework.jdbc.")),
+    ("username normalisation", ("io.gatehouse.account.Usernames",)),
+    ("access log line", ("io.gatehouse.request.RequestIdFilter.logRequest", "ch.qos.logback.", "org.slf4j.",
+                         "org.springframework.boot.logging.")),
+    ("request id, Date, locale headers", ("io.gatehouse.request.",)),
+    ("controller (other)", ("io.gatehouse.",)),
+    ("JSON response", ("tools.jackson.", "com.fasterxml.jackson.", "HttpMessageConverter")),
+    ("textbook controller", ("io.gatehouse.bench.",)),
+    ("Spring Security (other)", ("org.springframework.security.",)),
+    ("Spring MVC", ("org.springframework.web.servlet.",)),
+    ("Spring web (other)", ("org.springframework.",)),
+    ("Tomcat: HTTP parsing, I/O, servlet plumbing", ("org.apache.",)),
+]
+
+
+def owner(stack):
+    for frame in stack:
+        for label, prefixes in OWNERS:
+            if any(frame.startswith(p) or p in frame for p in prefixes):
+                return label
+    return "other (JDK only)"
+
+
 def frames(event):
     trace = event["values"].get("stackTrace") or {}
     for frame in trace.get("frames", []):
@@ -51,34 +89,35 @@ def thread_name(event):
     return thread.get("javaName") or thread.get("osName") or ""
 
 
-def load(path, kind):
-    out = subprocess.run(["jfr", "print", "--json", "--events", kind, path], capture_output=True, text=True,
-                         check=True).stdout
+def load(path, kind, depth):
+    out = subprocess.run(["jfr", "print", "--json", "--stack-depth", str(depth), "--events", kind, path],
+                         capture_output=True, text=True, check=True).stdout
     return json.loads(out)["recording"]["events"]
 
 
 def main(path):
-    samples = [e for e in load(path, "jdk.ExecutionSample") if thread_name(e).startswith("http-nio")]
+    samples = [e for e in load(path, "jdk.ExecutionSample", 300) if thread_name(e).startswith("http-nio")]
     total = len(samples)
-    print(f"{total} execution samples on request threads")
+    print(f"{total} execution samples on request threads\n\ninclusive (nested steps overlap):")
     for label, marker in STEPS:
         hits = sum(1 for e in samples if any(marker in f for f in frames(e)))
         print(f"{100.0 * hits / max(total, 1):5.1f}%  {label}")
+    owners = collections.Counter(owner(list(frames(e))) for e in samples)
+    print("\nexclusive, by innermost step:")
+    for label, count in owners.most_common():
+        print(f"{100.0 * count / max(total, 1):5.1f}%  {label}")
     leaf = collections.Counter(next(frames(e), "?") for e in samples)
     print("\ntop leaf methods:")
     for name, count in leaf.most_common(15):
         print(f"{100.0 * count / max(total, 1):5.1f}%  {name}")
     allocations = collections.Counter()
-    for event in load(path, "jdk.ObjectAllocationSample"):
-        if not thread_name(event).startswith("http-nio"):
-            continue
-        stack = list(frames(event))
-        site = next((f for f in stack if f.startswith("io.gatehouse.")), stack[0] if stack else "?")
-        allocations[(event["values"]["objectClass"]["name"], site)] += event["values"]["weight"]
+    for event in load(path, "jdk.ObjectAllocationSample", 80):
+        if thread_name(event).startswith("http-nio"):
+            allocations[owner(list(frames(event)))] += event["values"]["weight"]
     weight = sum(allocations.values())
-    print("\ntop allocation sites on request threads (sampled weight; site = first io.gatehouse frame):")
-    for (cls, site), w in allocations.most_common(15):
-        print(f"{100.0 * w / max(weight, 1):5.1f}%  {cls}  at {site}")
+    print("\nallocation on request threads by innermost step (sampled weight):")
+    for label, w in allocations.most_common():
+        print(f"{100.0 * w / max(weight, 1):5.1f}%  {label}")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@
 #   bench/side-by-side.sh                 # both servers, 30 s each
 #   bench/side-by-side.sh gatehouse       # or: textbook, gatehouse-nolog
 #   REQUESTS=100000 SECONDS=20 THREADS=4 JFR=1 bench/side-by-side.sh gatehouse
+#   NAME=gatehouse-variant bench/side-by-side.sh gatehouse --some.server.property=value
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -111,8 +112,10 @@ measure() {
 }
 
 which=${1:-both}
+shift || true
 case "$which" in
-	gatehouse) run_gatehouse gatehouse ;;
+	# Further arguments go to the Gatehouse server, e.g. --management.observations.enable.spring.security=false
+	gatehouse) run_gatehouse "${NAME:-gatehouse}" "$@" ;;
 	gatehouse-nolog) run_gatehouse gatehouse-nolog --logging.level.gatehouse.access=WARN ;;
 	textbook) run_textbook ;;
 	both)
