@@ -88,12 +88,16 @@ public final class LoadDriver implements Callable<Integer> {
 			run(target, this.warmup, this.seconds);
 			ProcessHandle server = (this.serverPid != null) ? ProcessHandle.of(this.serverPid)
 				.orElseThrow(() -> new IllegalArgumentException("No process " + this.serverPid)) : null;
+			Map<String, ThreadCpu.Sample> threadsBefore = (server != null) ? ThreadCpu.snapshot(this.serverPid)
+					: Map.of();
 			long serverCpuBefore = cpuNanos(server);
 			long driverCpuBefore = driverCpuNanos();
 			Result result = run(target, this.requests, this.seconds);
 			long serverCpu = cpuNanos(server) - serverCpuBefore;
+			Map<String, Long> byKind = (server != null)
+					? ThreadCpu.byKind(threadsBefore, ThreadCpu.snapshot(this.serverPid)) : Map.of();
 			long driverCpu = driverCpuNanos() - driverCpuBefore;
-			print(result, serverCpu, driverCpu);
+			print(result, serverCpu, byKind, driverCpu);
 			return result.errors.isEmpty() ? 0 : 1;
 		}
 	}
@@ -160,7 +164,7 @@ public final class LoadDriver implements Callable<Integer> {
 			.getProcessCpuTime();
 	}
 
-	private void print(Result result, long serverCpuNanos, long driverCpuNanos) {
+	private void print(Result result, long serverCpuNanos, Map<String, Long> byKind, long driverCpuNanos) {
 		int ok = result.latencies.length;
 		double seconds = result.elapsedNanos / 1e9;
 		System.out.printf(Locale.ROOT, "mode=%s threads=%d ok=%d errors=%s elapsed=%.1fs%n", this.mode, this.threads,
@@ -172,6 +176,8 @@ public final class LoadDriver implements Callable<Integer> {
 		if (this.serverPid != null && ok > 0) {
 			System.out.printf(Locale.ROOT, "server_cpu_us_per_request=%.1f (server pid %d, %.2f s CPU)%n",
 					serverCpuNanos / 1e3 / ok, this.serverPid, serverCpuNanos / 1e9);
+			byKind.forEach((kind, nanos) -> System.out.printf(Locale.ROOT, "  of which %s: %.1f us/request%n", kind,
+					nanos / 1e3 / ok));
 		}
 		if (ok > 0) {
 			System.out.printf(Locale.ROOT, "driver_cpu_us_per_request=%.1f%n", driverCpuNanos / 1e3 / ok);
