@@ -119,14 +119,20 @@ public final class GatehouseCli {
 			throw new CommandLine.ParameterException(this.spec.commandLine(),
 					"An app key is needed for " + url + ": --app-key-id and --app-key-secret");
 		}
-		return GatehouseClient.builder()
-			.baseUrl(url)
-			.platform(this.platform)
-			.appVersion(this.appVersion)
-			.appKey(kid, secret)
-			.locale((this.locale != null) ? Locale.forLanguageTag(this.locale) : Locale.getDefault())
-			.tokenStore(TokenStore.file(sessionFile()))
-			.build();
+		try {
+			return GatehouseClient.builder()
+				.baseUrl(url)
+				.platform(this.platform)
+				.appVersion(this.appVersion)
+				.appKey(kid, secret)
+				.locale((this.locale != null) ? Locale.forLanguageTag(this.locale) : Locale.getDefault())
+				.tokenStore(TokenStore.file(sessionFile()))
+				.build();
+		}
+		catch (IllegalArgumentException ex) {
+			// The builder's checks of what the user typed (--app-version): a usage error.
+			throw new CommandLine.ParameterException(this.spec.commandLine(), ex.getMessage());
+		}
 	}
 
 	Path sessionFile() {

@@ -2,15 +2,22 @@ package io.gatehouse.client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,16 +25,50 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Keeps the session in a JSON file with owner-only permissions. Writes go to a temporary
  * file created with those permissions and then replace the file, so the tokens are never
- * readable by others, not even for a moment.
+ * readable by others, not even for a moment. Separate processes share the file, so a
+ * renewal runs under {@link #locked}: a lock on a sibling {@code .lock} file, which keeps
+ * two processes from spending the same refresh token (the server would revoke the whole
+ * session, CONTRACT §4).
  */
 final class FileTokenStore implements TokenStore {
 
 	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
+	// A FileLock belongs to the whole JVM (a second one overlapping it throws), so
+	// callers
+	// of one JVM queue on this lock first.
+	private static final ConcurrentMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+
 	private final Path file;
 
 	FileTokenStore(Path file) {
-		this.file = file.toAbsolutePath();
+		this.file = file.toAbsolutePath().normalize();
+	}
+
+	/**
+	 * Runs {@code action} while holding the file's lock, against every other store on the
+	 * same file in this process and in others.
+	 */
+	<T> T locked(Supplier<T> action) {
+		ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(this.file, (file) -> new ReentrantLock());
+		jvmLock.lock();
+		try {
+			if (jvmLock.getHoldCount() > 1) {
+				return action.get();
+			}
+			Files.createDirectories(this.file.getParent());
+			Path lockFile = this.file.resolveSibling(this.file.getFileName() + ".lock");
+			try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+					FileLock lock = channel.lock()) {
+				return action.get();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot lock the session file " + this.file, ex);
+		}
+		finally {
+			jvmLock.unlock();
+		}
 	}
 
 	@Override
@@ -37,6 +78,11 @@ final class FileTokenStore implements TokenStore {
 		}
 		try {
 			JsonNode node = Json.MAPPER.readTree(this.file.toFile());
+			if (node == null || !node.isObject() || text(node, "accessToken") == null) {
+				// Empty, edited or not ours: a session without an access token would be
+				// sent as "Bearer null" and could not be renewed.
+				return null;
+			}
 			return new Session(text(node, "accessToken"), text(node, "refreshToken"), text(node, "scope"),
 					instant(node, "accessExpiresAt"), instant(node, "refreshExpiresAt"), text(node, "subject"),
 					text(node, "csrfToken"), instant(node, "csrfExpiresAt"));
@@ -62,8 +108,15 @@ final class FileTokenStore implements TokenStore {
 		try {
 			Files.createDirectories(this.file.getParent());
 			Path temp = createOwnerOnly(this.file.getParent(), this.file.getFileName().toString());
-			Files.write(temp, Json.MAPPER.writeValueAsBytes(node));
-			move(temp);
+			try {
+				Files.write(temp, Json.MAPPER.writeValueAsBytes(node));
+				move(temp);
+			}
+			finally {
+				// Gone after a move; after a failure, a copy of the tokens that no logout
+				// would delete.
+				Files.deleteIfExists(temp);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the session file " + this.file, ex);

@@ -15,8 +15,9 @@ import okhttp3.Response;
 /**
  * Turns an error response into the {@link GatehouseException} that CONTRACT §5 calls for.
  * A body that is not problem+json (an HTML error page, a truncated body) becomes an
- * {@link UnexpectedResponseException}; a 429 or 503 stays a {@link RateLimitedException}
- * even then, since its {@code Retry-After} is what matters.
+ * {@link UnexpectedResponseException}; a 426 stays an {@link UpgradeRequiredException}
+ * and a 429 or 503 a {@link RateLimitedException} even then, since their status (and
+ * {@code Retry-After}) is what matters.
  */
 final class ProblemParser {
 
@@ -38,6 +39,10 @@ final class ProblemParser {
 		}
 		String headerRequestId = response.header("x-request-id");
 		if (problem == null) {
+			// The status alone says what to do, whoever wrote the body.
+			if (status == 426) {
+				return new UpgradeRequiredException(null, headerRequestId);
+			}
 			if (status == 429 || status == 503) {
 				return new RateLimitedException(status, null, null, headerRequestId, retryAfter(response));
 			}
@@ -74,7 +79,11 @@ final class ProblemParser {
 		}
 	}
 
-	/** The wait a {@code Retry-After} header asks for, in seconds or as an HTTP date. */
+	/**
+	 * The wait a {@code Retry-After} header asks for, in seconds or as an HTTP date. A
+	 * date is counted from the response's {@code Date}, the server's own clock, so that a
+	 * client clock that is off does not shorten or stretch the wait.
+	 */
 	static Duration retryAfter(Response response) {
 		String value = response.header("Retry-After");
 		if (value == null) {
@@ -87,7 +96,9 @@ final class ProblemParser {
 		if (date == null) {
 			return null;
 		}
-		Duration wait = Duration.between(Instant.now(), date.toInstant());
+		Date serverNow = response.headers().getDate("Date");
+		Instant now = (serverNow != null) ? serverNow.toInstant() : Instant.now();
+		Duration wait = Duration.between(now, date.toInstant());
 		return wait.isNegative() ? Duration.ZERO : wait;
 	}
 

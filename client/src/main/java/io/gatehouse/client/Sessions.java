@@ -75,21 +75,28 @@ final class Sessions {
 	Session renew(String refused) {
 		this.lock.lock();
 		try {
-			Session current = this.store.load();
-			if (current == null) {
-				throw new SessionExpiredException(401, "invalid-token", "The session has ended.", null);
-			}
-			if (!current.accessToken().equals(refused)) {
-				return current;
-			}
-			if (current.isGuest()) {
-				return guest();
-			}
-			return refresh(current);
+			// Processes that share a session file renew one at a time too, each reading
+			// what the one before it stored.
+			return (this.store instanceof FileTokenStore file) ? file.locked(() -> renewHoldingLock(refused))
+					: renewHoldingLock(refused);
 		}
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	private Session renewHoldingLock(String refused) {
+		Session current = this.store.load();
+		if (current == null) {
+			throw new SessionExpiredException(401, "invalid-token", "The session has ended.", null);
+		}
+		if (!current.accessToken().equals(refused)) {
+			return current;
+		}
+		if (current.isGuest()) {
+			return guest();
+		}
+		return refresh(current);
 	}
 
 	/**

@@ -73,6 +73,13 @@ class GatehouseCliTests {
 	}
 
 	@Test
+	void guestWhenAppVersionMalformedThenUsageExitCode() {
+		assertThat(run("--app-version", "1.4", "guest")).isEqualTo(2);
+		assertThat(this.err.toString()).contains("MAJOR.MINOR.PATCH").doesNotContain("Exception");
+		assertThat(this.server.getRequestCount()).isZero();
+	}
+
+	@Test
 	void checkUsernameWhenJsonThenEightFieldsAndNextStep() throws Exception {
 		this.server.enqueue(json(200, "{\"accessToken\":\"a.b.c\",\"tokenType\":\"Bearer\",\"expiresIn\":900,"
 				+ "\"refreshToken\":null,\"refreshExpiresIn\":null,\"scope\":\"guest\"}"));

@@ -1,12 +1,16 @@
 package io.gatehouse.client;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -373,6 +378,43 @@ class GatehouseClientTests {
 		}
 
 		@Test
+		void whenSessionFileHasNoAccessTokenThenTakesGuestSession(@TempDir Path dir) throws Exception {
+			Path file = dir.resolve("session.json");
+			Files.writeString(file, "{\"refreshToken\":\"refresh-1\",\"subject\":\"bmp_kfayy_6526\"}");
+			GatehouseClient fromFile = MockGatehouse.client(server).tokenStore(TokenStore.file(file)).build();
+			server.enqueue(MockGatehouse.guestToken(MockGatehouse.jwt("guest:s1", "g1")));
+			server.enqueue(MockGatehouse.csrf("csrf-guest"));
+			server.enqueue(MockGatehouse.check(null));
+
+			assertThat(fromFile.checkUsername("bmp_kfayy_6526").exists()).isTrue();
+			assertThat(take().getTarget()).isEqualTo("/api/auth/guest");
+		}
+
+		@Test
+		void whenUpgradeRequiredWithoutProblemBodyThenUpgradeRequiredException() {
+			server.enqueue(new MockResponse.Builder().code(426)
+				.setHeader("Content-Type", "text/html")
+				.body("<p>Update</p>")
+				.build());
+
+			assertThatExceptionOfType(UpgradeRequiredException.class).isThrownBy(client::guest)
+				.satisfies((ex) -> assertThat(ex.code()).isEqualTo("upgrade-required"));
+		}
+
+		@Test
+		void whenRetryAfterIsHttpDateThenWaitCountedFromServerDate() {
+			// The server's clock is ten minutes behind this one; it asks for 30 s.
+			Instant serverNow = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+			server.enqueue(new MockResponse.Builder(MockGatehouse.problem(503, "service-unavailable"))
+				.setHeader("Date", Retries.httpDate(serverNow))
+				.setHeader("Retry-After", Retries.httpDate(serverNow.plusSeconds(30)))
+				.build());
+
+			assertThatExceptionOfType(RateLimitedException.class).isThrownBy(client::guest)
+				.satisfies((ex) -> assertThat(ex.retryAfter()).isEqualTo(Duration.ofSeconds(30)));
+		}
+
+		@Test
 		void whenValidationFailedThenFieldErrors() {
 			loggedIn();
 			server.enqueue(new MockResponse.Builder().code(400)
@@ -591,6 +633,56 @@ class GatehouseClientTests {
 				pool.shutdownNow();
 			}
 			assertThat(refreshes).hasValue(1);
+		}
+
+		@Test
+		void whenTwoClientsShareASessionFileAndMeetExpiredTokenThenOneRefresh(@TempDir Path dir) throws Exception {
+			// Two command-line processes, as far as the file is concerned: each has its
+			// own
+			// client and its own store object, and only the file in common.
+			Path file = dir.resolve("session.json");
+			TokenStore.file(file)
+				.save(new Session(USER_TOKEN, "refresh-1", "user", LATER, LATER, "bmp_kfayy_6526", "csrf-1", LATER));
+			GatehouseClient first = MockGatehouse.client(server).tokenStore(TokenStore.file(file)).build();
+			GatehouseClient second = MockGatehouse.client(server).tokenStore(TokenStore.file(file)).build();
+			String fresh = MockGatehouse.jwt("bmp_kfayy_6526", "a2");
+			List<String> refreshTokensSpent = Collections.synchronizedList(new ArrayList<>());
+			CyclicBarrier bothRefused = new CyclicBarrier(2);
+			server.setDispatcher(new Dispatcher() {
+
+				@Override
+				public MockResponse dispatch(RecordedRequest request) {
+					if (request.getTarget().equals("/api/auth/refresh")) {
+						refreshTokensSpent.add(request.getBody().utf8());
+						return MockGatehouse.userToken(fresh, "refresh-2");
+					}
+					if (("Bearer " + fresh).equals(request.getHeaders().get("Authorization"))) {
+						return MockGatehouse.check("active");
+					}
+					try {
+						bothRefused.await(5, TimeUnit.SECONDS);
+					}
+					catch (Exception ex) {
+						throw new IllegalStateException(ex);
+					}
+					return MockGatehouse.problem(401, "invalid-token");
+				}
+
+			});
+			ExecutorService pool = Executors.newFixedThreadPool(2);
+			try {
+				Future<UsernameCheck> one = pool.submit(() -> first.checkUsername("bmp_kfayy_6526"));
+				Future<UsernameCheck> two = pool.submit(() -> second.checkUsername("bmp_kfayy_6526"));
+				assertThat(one.get(10, TimeUnit.SECONDS).exists()).isTrue();
+				assertThat(two.get(10, TimeUnit.SECONDS).exists()).isTrue();
+			}
+			finally {
+				pool.shutdownNow();
+				first.close();
+				second.close();
+			}
+			assertThat(refreshTokensSpent).containsExactly("{\"refreshToken\":\"refresh-1\"}");
+			assertThat(TokenStore.file(file).load().refreshToken()).isEqualTo("refresh-2");
 		}
 
 		private static String httpDate(Instant instant) {

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Profile;
 /**
  * The app-signature beans. The signature filter runs only inside the security filter
  * chain (registered there by {@code SecurityConfig}), never a second time as a plain
- * servlet filter; the 413 filter runs right after that chain.
+ * servlet filter; the 413 filter, then the 415 filter, run right after that chain.
  */
 @Configuration(proxyBeanMethods = false)
 class AppSignatureConfiguration {
@@ -44,6 +44,15 @@ class AppSignatureConfiguration {
 		FilterRegistrationBean<PayloadTooLargeFilter> registration = new FilterRegistrationBean<>(
 				new PayloadTooLargeFilter(problems));
 		registration.setOrder(security.getOrder() + 1);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<UnsupportedMediaTypeFilter> unsupportedMediaTypeFilter(ProblemWriter problems,
+			SecurityFilterProperties security) {
+		FilterRegistrationBean<UnsupportedMediaTypeFilter> registration = new FilterRegistrationBean<>(
+				new UnsupportedMediaTypeFilter(problems));
+		registration.setOrder(security.getOrder() + 2);
 		return registration;
 	}
 

@@ -7,6 +7,7 @@ import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
 import io.gatehouse.errors.ProblemWriter;
 import io.gatehouse.errors.StateUnavailableException;
+import io.gatehouse.request.ApiRequests;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UrlPathHelper;
 
 /**
  * CONTRACT §1 steps (1) and (2) on every {@code /api/**} request, before the bearer
@@ -45,12 +45,8 @@ public final class AppSignatureFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		if (request.getRequestURI().startsWith("/api/")) {
-			return false;
-		}
 		// Decoded too, as the security matchers and MVC see it: "/%61pi/x" is API.
-		String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
-		return !path.startsWith("/api/") && !path.equals("/api");
+		return !ApiRequests.isApi(request);
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.gatehouse.appsig;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Enumeration;
 
 import io.gatehouse.auth.AccessTokenDigest;
@@ -55,8 +56,9 @@ final class SignedRequestCheck {
 		// Raw as sent: Tomcat's getRequestURI() and getQueryString() are not decoded.
 		String target = (query != null) ? request.getRequestURI() + "?" + query : request.getRequestURI();
 		this.verifier.checkBinding(payload, request.getMethod(), target, body.sha256(), ath(request));
-		checkTime(payload.ts());
-		if (!this.nonces.firstUse(payload.kid(), payload.nonce(), this.properties.nonceTtl())) {
+		long now = this.clock.millis();
+		checkTime(payload.ts(), now);
+		if (!this.nonces.firstUse(payload.kid(), payload.nonce(), nonceTtl(payload.ts(), now))) {
 			throw new ApiException(ErrorCode.REQUEST_REPLAYED, "nonce already used");
 		}
 		if (body.tooLarge()) {
@@ -96,13 +98,26 @@ final class SignedRequestCheck {
 		return digest.sha256Base64Url();
 	}
 
-	private void checkTime(long ts) {
-		long now = this.clock.millis();
+	private void checkTime(long ts, long now) {
 		long skew = this.properties.maxClockSkew().toMillis();
 		// No subtraction of ts: a huge or negative ts cannot overflow past the check.
 		if (ts < now - skew || ts > now + skew) {
 			throw new ApiException(ErrorCode.REQUEST_EXPIRED, "ts outside the allowed clock skew");
 		}
+	}
+
+	/**
+	 * How long the nonce is remembered: the configured time, or longer when the payload's
+	 * {@code ts} stays acceptable beyond it. {@code ts} passes up to and including
+	 * {@code ts + skew}, one millisecond more than a nonce-ttl of twice the skew covers
+	 * when {@code ts} was at the future edge, and a replay in that millisecond would find
+	 * its nonce forgotten. {@code ts} lies within the skew of {@code now} here: no
+	 * overflow.
+	 */
+	private Duration nonceTtl(long ts, long now) {
+		Duration configured = this.properties.nonceTtl();
+		long acceptedFor = ts + this.properties.maxClockSkew().toMillis() - now + 1;
+		return (acceptedFor > configured.toMillis()) ? Duration.ofMillis(acceptedFor) : configured;
 	}
 
 	/**

@@ -13,6 +13,7 @@ import io.gatehouse.ratelimit.Verdict;
 import io.gatehouse.request.ClientAddressResolver;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -58,7 +59,7 @@ class AuthController {
 		this.addresses = addresses;
 	}
 
-	@PostMapping("/api/auth/guest")
+	@PostMapping(path = "/api/auth/guest", produces = MediaType.APPLICATION_JSON_VALUE)
 	TokenResponse guest(HttpServletRequest request) {
 		Verdict verdict = this.limiter.consume("guest-address:" + this.addresses.resolve(request),
 				this.limits.guestTokensPerAddress());
@@ -68,7 +69,7 @@ class AuthController {
 		return this.grants.guest();
 	}
 
-	@PostMapping("/api/auth/token")
+	@PostMapping(path = "/api/auth/token", produces = MediaType.APPLICATION_JSON_VALUE)
 	TokenResponse token(@RequestBody LoginRequest body, HttpServletRequest request) {
 		String address = this.addresses.resolve(request);
 		this.logins.checkAddress(address);
@@ -82,7 +83,7 @@ class AuthController {
 		return this.grants.password(this.logins.authenticate(address, username, body.password()));
 	}
 
-	@PostMapping("/api/auth/refresh")
+	@PostMapping(path = "/api/auth/refresh", produces = MediaType.APPLICATION_JSON_VALUE)
 	TokenResponse refresh(@RequestBody RefreshRequest body) {
 		List<FieldProblem> problems = new ArrayList<>();
 		requireText(problems, "refreshToken", body.refreshToken());

@@ -57,23 +57,28 @@ class LoginAttempts {
 
 	/**
 	 * The account, when the password is right and the username's failures allow a try.
+	 * The permits of both buckets are taken before the (slow) hash, not after it, so of
+	 * many concurrent guesses no more are tried than the limits allow; a success gives
+	 * the address's permit back and clears the username's bucket, so only failures count.
 	 * @param username the normalised username, or {@code null} when the input was no
 	 * valid username (no account can have it)
 	 */
 	Account authenticate(String address, String username, String password) {
+		refuseIfExhausted(this.limiter.consume(addressKey(address), this.perAddress));
 		if (username != null) {
-			refuseIfExhausted(this.limiter.peek(usernameKey(username), this.perUsername));
+			Verdict verdict = this.limiter.consume(usernameKey(username), this.perUsername);
+			if (!verdict.allowed()) {
+				this.limiter.refund(addressKey(address), this.perAddress);
+				refuseIfExhausted(verdict);
+			}
 		}
 		Optional<Account> account = (username != null) ? this.accounts.findByUsername(username) : Optional.empty();
 		String hash = account.map(Account::passwordHash).orElse(this.dummyHash);
 		boolean matches = this.passwords.matches(password, hash);
 		if (account.isPresent() && matches) {
 			this.limiter.reset(usernameKey(username));
+			this.limiter.refund(addressKey(address), this.perAddress);
 			return account.get();
-		}
-		this.limiter.consume(addressKey(address), this.perAddress);
-		if (username != null) {
-			this.limiter.consume(usernameKey(username), this.perUsername);
 		}
 		throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "login failed");
 	}

@@ -65,6 +65,16 @@ final class RedisRateLimiter implements RateLimiter {
 	}
 
 	@Override
+	public void refund(String key, Limit limit) {
+		try {
+			bucket(key, limit).addTokens(1);
+		}
+		catch (RedisException | TimeoutException ex) {
+			throw RedisState.unavailable("refund a rate-limit permit", ex);
+		}
+	}
+
+	@Override
 	public void reset(String key) {
 		try {
 			this.buckets.removeProxy(redisKey(key));

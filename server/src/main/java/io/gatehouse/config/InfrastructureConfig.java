@@ -14,10 +14,15 @@ import io.gatehouse.request.ClientAddressResolver;
 import io.gatehouse.request.ContractLocales;
 import io.gatehouse.request.RequestIdFilter;
 import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +43,21 @@ class InfrastructureConfig {
 	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/**
+	 * Request bodies are read as sent: a number or boolean where a string belongs (a PIN
+	 * of {@code 1234}, a phone of {@code 14155550100}) is not quietly turned into text,
+	 * and a key given twice is not settled by whichever comes last (two parsers could
+	 * disagree). Either is 400 {@code invalid-request}, like any unreadable body.
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer strictRequestBodies() {
+		return (builder) -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.withCoercionConfig(LogicalType.Textual,
+					(text) -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
 	}
 
 	@Bean

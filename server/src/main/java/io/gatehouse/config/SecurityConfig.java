@@ -15,11 +15,16 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The filter chain, in the order CONTRACT §1 prescribes: (1–2) app headers and signature,
@@ -34,6 +39,12 @@ class SecurityConfig {
 			+ "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
+	/** The token grants of CONTRACT §2, which need no bearer token. */
+	private static final RequestMatcher TOKEN_GRANTS = new OrRequestMatcher(
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/auth/guest"),
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/auth/token"),
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/auth/refresh"));
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, ProblemWriter problems,
 			AppSignatureFilter appSignatureFilter, CsrfTokenFilter csrfTokenFilter) throws Exception {
@@ -47,14 +58,14 @@ class SecurityConfig {
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests((authorize) -> authorize
-				.requestMatchers(HttpMethod.POST, "/api/auth/guest", "/api/auth/token", "/api/auth/refresh")
+			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(TOKEN_GRANTS)
 				.permitAll()
 				.requestMatchers("/api/**")
 				.authenticated()
 				.anyRequest()
 				.permitAll())
-			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> jwt.decoder(jwtDecoder))
+			.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(bearerTokenResolver())
+				.jwt((jwt) -> jwt.decoder(jwtDecoder))
 				.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(accessDenied))
 			.exceptionHandling(
@@ -66,6 +77,17 @@ class SecurityConfig {
 		http.addFilterBefore(appSignatureFilter, BearerTokenAuthenticationFilter.class);
 		http.addFilterAfter(csrfTokenFilter, BearerTokenAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * The token grants ignore an access token sent along (CONTRACT §1 step (3) checks one
+	 * only "where one is needed"): a client that refreshes with its expired token still
+	 * attached gets new tokens, not 401 {@code invalid-token}, and a grant asks for no
+	 * CSRF token. The app signature still binds the header through {@code ath}.
+	 */
+	private static BearerTokenResolver bearerTokenResolver() {
+		DefaultBearerTokenResolver resolver = new DefaultBearerTokenResolver();
+		return (request) -> TOKEN_GRANTS.matches(request) ? null : resolver.resolve(request);
 	}
 
 	/**

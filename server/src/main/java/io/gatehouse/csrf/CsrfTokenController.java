@@ -5,6 +5,7 @@ import io.gatehouse.csrf.CsrfTokens.IssuedCsrfToken;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +22,7 @@ class CsrfTokenController {
 		this.tokens = tokens;
 	}
 
-	@GetMapping(CsrfTokenFilter.TOKEN_PATH)
+	@GetMapping(path = CsrfTokenFilter.TOKEN_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "A CSRF token bound to the caller's session",
 			description = "Send it as x-csrf-token on every other call that carries a bearer token.")
 	IssuedCsrfToken csrfToken(@AuthenticationPrincipal Jwt jwt) {

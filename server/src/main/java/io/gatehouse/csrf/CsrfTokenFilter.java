@@ -6,14 +6,17 @@ import io.gatehouse.auth.Caller;
 import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
 import io.gatehouse.errors.ProblemWriter;
+import io.gatehouse.request.ApiRequests;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -29,6 +32,8 @@ public final class CsrfTokenFilter extends OncePerRequestFilter {
 
 	static final String TOKEN_PATH = "/api/auth/csrf-token";
 
+	private static final RequestMatcher TOKEN_REQUEST = ApiRequests.matcher(HttpMethod.GET, TOKEN_PATH);
+
 	private final CsrfTokens tokens;
 
 	private final ProblemWriter problems;
@@ -42,8 +47,9 @@ public final class CsrfTokenFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (!(authentication instanceof JwtAuthenticationToken jwt) || !request.getRequestURI().startsWith("/api/")
-				|| isTokenRequest(request)) {
+		// The path as routing sees it (decoded): "/%61pi/..." reaches the API too.
+		if (!(authentication instanceof JwtAuthenticationToken jwt) || !ApiRequests.isApi(request)
+				|| TOKEN_REQUEST.matches(request)) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -57,10 +63,6 @@ public final class CsrfTokenFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
-	}
-
-	private static boolean isTokenRequest(HttpServletRequest request) {
-		return "GET".equals(request.getMethod()) && TOKEN_PATH.equals(request.getRequestURI());
 	}
 
 }

@@ -1,9 +1,9 @@
 package io.gatehouse.customer;
 
 import java.io.IOException;
-import java.util.UUID;
 
 import io.gatehouse.errors.ProblemWriter;
+import io.gatehouse.request.ContractLocales;
 import io.gatehouse.request.RequestAttributes;
 import io.gatehouse.request.RequestIdFilter;
 import org.apache.catalina.connector.Request;
@@ -32,9 +32,12 @@ final class ContainerProblemValve extends ErrorReportValve {
 			return;
 		}
 		if (RequestAttributes.requestId(request) == null) {
-			String requestId = UUID.randomUUID().toString();
+			// Refused before the request filter ran: give what it would have.
+			String requestId = RequestIdFilter.requestIdOf(request.getHeader(RequestIdFilter.HEADER));
 			request.setAttribute(RequestAttributes.REQUEST_ID, requestId);
 			response.setHeader(RequestIdFilter.HEADER, requestId);
+			response.setHeader("Content-Language",
+					ContractLocales.resolve(request.getHeader(ContractLocales.HEADER)).toLanguageTag());
 		}
 		try {
 			response.setSuspended(false);

@@ -1,6 +1,7 @@
 package io.gatehouse.customer;
 
 import java.util.Optional;
+import java.util.Set;
 
 import io.gatehouse.errors.ProblemWriter;
 import org.apache.catalina.Lifecycle;
@@ -18,7 +19,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The customer feature's beans that need a choice: Stripe only with a key (a test
- * replaces the bean with a recorded fake), the bundled common-password list.
+ * replaces the bean with a recorded fake), the bundled common-password list when
+ * {@code gatehouse.registration.refuse-common-passwords} asks for it.
  */
 @Configuration(proxyBeanMethods = false)
 class CustomerConfig {
@@ -56,8 +58,9 @@ class CustomerConfig {
 	}
 
 	@Bean
-	RegistrationRules registrationRules() {
-		return new RegistrationRules(CommonPasswords.bundled());
+	RegistrationRules registrationRules(RegistrationProperties properties) {
+		return new RegistrationRules(
+				properties.refuseCommonPasswords() ? CommonPasswords.bundled() : new CommonPasswords(Set.of()));
 	}
 
 }

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -45,7 +46,7 @@ class CustomerController {
 		this.passwordEncoder = passwordEncoder;
 	}
 
-	@PostMapping("/api/customers")
+	@PostMapping(path = "/api/customers", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Create the caller's customer profile (idempotent)",
 			description = "201 with the caller's username-check record when created, 200 with the same record "
 					+ "when it existed already.")

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -43,7 +44,7 @@ class UsernameCheckController {
 		this.profiles = profiles;
 	}
 
-	@GetMapping(PATH + "{username}")
+	@GetMapping(path = PATH + "{username}", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Whether a username exists, and the caller's own record in full",
 			description = "The subject itself or a customers:read session sees every field; anyone else only "
 					+ "exists (the other fields null or false). Rate-limited per session and per client address.")
@@ -76,7 +77,7 @@ class UsernameCheckController {
 	 * slash): still a username, just never a valid one.
 	 */
 	@Hidden
-	@GetMapping({ PATH + "**", "/api/customers/check-username" })
+	@GetMapping(path = { PATH + "**", "/api/customers/check-username" }, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<UsernameCheck> malformed(@AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
 		this.rateLimits.consume(Caller.of(jwt), request);
 		throw new ApiException(ErrorCode.INVALID_USERNAME, "path username malformed");

@@ -25,13 +25,17 @@ public class ProblemErrorController implements ErrorController {
 
 	@RequestMapping("${server.error.path:/error}")
 	ResponseEntity<Problem> error(HttpServletRequest request) {
+		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (status == null) {
+			// Asked for by a client, not dispatched by the container: nothing lives here.
+			return this.problems.entity(request, new ApiException(ErrorCode.NOT_FOUND));
+		}
 		if (isStorageOutage(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
 			// Shared state failed inside a filter (the token decoder's revocation
 			// check, say): fail closed with 503, as a controller's failure would.
 			return this.problems.entity(request,
 					ApiException.retryAfter(ErrorCode.SERVICE_UNAVAILABLE, ApiExceptionHandler.RETRY_AFTER_OUTAGE));
 		}
-		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int code = (status instanceof Integer value) ? value : 500;
 		return this.problems.entity(request, new ApiException(ErrorCode.forStatus(code)));
 	}

@@ -51,7 +51,11 @@ public final class ProblemWriter {
 		response.resetBuffer();
 		HttpHeaders headers = headersFor(request, failure);
 		response.setStatus(failure.code().status().value());
-		headers.forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
+		// Set, not added: the request filter already sent Cache-Control on /api/**.
+		headers.forEach((name, values) -> {
+			response.setHeader(name, values.get(0));
+			values.stream().skip(1).forEach((value) -> response.addHeader(name, value));
+		});
 		response.getOutputStream().write(this.json.writeValueAsBytes(problem(request, failure)));
 		response.flushBuffer();
 	}

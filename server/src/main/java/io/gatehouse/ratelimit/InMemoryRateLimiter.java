@@ -41,6 +41,14 @@ public final class InMemoryRateLimiter implements RateLimiter {
 	}
 
 	@Override
+	public void refund(String key, Limit limit) {
+		Bucket bucket = this.buckets.getIfPresent(key);
+		if (bucket != null) {
+			bucket.addTokens(1);
+		}
+	}
+
+	@Override
 	public void reset(String key) {
 		this.buckets.invalidate(key);
 	}

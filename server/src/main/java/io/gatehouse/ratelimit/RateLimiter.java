@@ -14,6 +14,12 @@ public interface RateLimiter {
 	/** Answers whether a permit is free, without taking it. */
 	Verdict peek(String key, Limit limit);
 
+	/**
+	 * Gives back one permit taken by {@link #consume} (never beyond the capacity): for a
+	 * permit taken before slow work whose outcome turned out not to count.
+	 */
+	void refund(String key, Limit limit);
+
 	/** Forgets the bucket, so the next event starts with a full one. */
 	void reset(String key);
 

@@ -1,5 +1,7 @@
 package io.gatehouse.request;
 
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
 
@@ -24,9 +26,18 @@ public final class ClientAddressResolver {
 		if (cached != null) {
 			return cached.toString();
 		}
-		String address = fromForwardedFor(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+		String address = fromForwardedFor(request.getRemoteAddr(), forwardedFor(request));
 		request.setAttribute(RequestAttributes.CLIENT_ADDRESS, address);
 		return address;
+	}
+
+	/**
+	 * Every {@code X-Forwarded-For} field line as one list (RFC 9110 §5.3): a proxy that
+	 * adds a line of its own after the client's puts the hop that counts in the last one.
+	 */
+	private static String forwardedFor(HttpServletRequest request) {
+		Enumeration<String> lines = request.getHeaders("X-Forwarded-For");
+		return (lines != null && lines.hasMoreElements()) ? String.join(",", Collections.list(lines)) : null;
 	}
 
 	String fromForwardedFor(String peer, String forwardedFor) {

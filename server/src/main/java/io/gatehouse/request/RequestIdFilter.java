@@ -54,8 +54,9 @@ public final class RequestIdFilter extends OncePerRequestFilter {
 		response.setHeader("Date",
 				DateTimeFormatter.RFC_1123_DATE_TIME.format(this.clock.instant().atOffset(ZoneOffset.UTC)));
 		response.setHeader("Content-Language", locale.toLanguageTag());
-		if (request.getRequestURI().startsWith("/api/")) {
-			// Answers name users and carry tokens: no cache may keep them.
+		if (ApiRequests.isApi(request)) {
+			// Answers name users and carry tokens: no cache may keep them (also when the
+			// path is spelt "/%61pi/...", which routes to the same endpoints).
 			response.setHeader("Cache-Control", "no-store");
 		}
 		try {
@@ -67,7 +68,8 @@ public final class RequestIdFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private static String requestIdOf(String sent) {
+	/** The client's id when it sent a sane one, else a new one. */
+	public static String requestIdOf(String sent) {
 		return (sent != null && SANE_ID.matcher(sent).matches()) ? sent : UUID.randomUUID().toString();
 	}
 

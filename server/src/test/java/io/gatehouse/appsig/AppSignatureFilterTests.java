@@ -363,6 +363,21 @@ class AppSignatureFilterTests {
 			assertRefused(403, "request-replayed");
 		}
 
+		@ParameterizedTest
+		@ValueSource(longs = { 300_000, 0, -300_000 })
+		void doFilterWhenReplayedAtLastMomentItsTsIsAcceptedThenRequestReplayed(long offset) throws Exception {
+			// ts is accepted while the clock lies within [ts - 300 s, ts + 300 s]: the
+			// nonce
+			// must be remembered up to and including the last of those milliseconds.
+			MockHttpServletRequest request = signed("GET", "/api/x", "", (payload) -> payload.put("ts", NOW + offset));
+			doFilter(request);
+			assertPassedOn();
+			AppSignatureFilterTests.this.clock.set(NOW + offset + 300_000);
+			reset();
+			doFilter(copy(request));
+			assertRefused(403, "request-replayed");
+		}
+
 		@Test
 		void doFilterWhenSignatureInvalidThenNonceNotUsedUp() throws Exception {
 			String nonce = ApiClient.randomNonce();

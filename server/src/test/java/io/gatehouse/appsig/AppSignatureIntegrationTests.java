@@ -441,6 +441,14 @@ class AppSignatureIntegrationTests {
 			assertThat(response.header("Date")).isNotBlank();
 		}
 
+		@ParameterizedTest
+		@ValueSource(strings = { "/%C3%28", "/%FF%FE", "/%E2%82", "/a%C0%AFb" })
+		void requestWhenNotUnderApiAndPathNotUtf8ThenNeverServerError(String path) {
+			ApiResponse response = AppSignatureIntegrationTests.this.api.get(path).unsigned().send();
+			assertThat(response.status()).isBetween(400, 499);
+			assertThat(response.header("x-request-id")).isNotBlank();
+		}
+
 		@Test
 		void requestWhenNotUnderApiThenDateAndRequestIdToo() {
 			ApiResponse response = AppSignatureIntegrationTests.this.api.get("/actuator/health").unsigned().send();

@@ -1,6 +1,14 @@
 package io.gatehouse.auth;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import io.gatehouse.account.DemoData;
 import io.gatehouse.support.ApiClient;
@@ -93,6 +101,25 @@ class LoginRateLimitIntegrationTests {
 	}
 
 	@Test
+	void tokenWhenUsernameFailuresRaceThenNoMoreGuessesThanTheLimit() throws Exception {
+		List<ApiResponse> responses = concurrently(12,
+				(i) -> login("203.0.113." + (i + 1), "bmp_kfayy_6526", "Wrong-password-" + i));
+
+		assertThat(responses).filteredOn((response) -> response.status() == 401).hasSizeLessThanOrEqualTo(3);
+		assertThat(responses)
+			.allSatisfy((response) -> assertThat(response.code()).isIn("invalid-credentials", "rate-limited"));
+	}
+
+	@Test
+	void tokenWhenAddressFailuresRaceThenNoMoreGuessesThanTheLimit() throws Exception {
+		List<ApiResponse> responses = concurrently(12, (i) -> login("198.51.100.60", "racer_" + i, "Wrong-password-1"));
+
+		assertThat(responses).filteredOn((response) -> response.status() == 401).hasSizeLessThanOrEqualTo(5);
+		assertThat(responses)
+			.allSatisfy((response) -> assertThat(response.code()).isIn("invalid-credentials", "rate-limited"));
+	}
+
+	@Test
 	void guestWhenAddressExhaustedThenRateLimited() {
 		for (int i = 0; i < 3; i++) {
 			assertThat(guest("198.51.100.40").status()).isEqualTo(200);
@@ -111,6 +138,31 @@ class LoginRateLimitIntegrationTests {
 			.header("X-Forwarded-For", address)
 			.json(Map.of("username", username, "password", password))
 			.send();
+	}
+
+	/** Sends {@code count} requests at once, each on a thread of its own. */
+	static List<ApiResponse> concurrently(int count, IntFunction<ApiResponse> request) throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(count);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<ApiResponse>> futures = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				int index = i;
+				futures.add(threads.submit(() -> {
+					start.await();
+					return request.apply(index);
+				}));
+			}
+			start.countDown();
+			List<ApiResponse> responses = new ArrayList<>();
+			for (Future<ApiResponse> future : futures) {
+				responses.add(future.get(60, TimeUnit.SECONDS));
+			}
+			return responses;
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	ApiResponse guest(String address) {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -43,22 +45,36 @@ class RefreshTokensIntegrationTests {
 		String hash = RefreshTokens.hash(RefreshTokens.generate());
 		this.refreshTokens.insert(hash, sid, now, now.plus(Duration.ofDays(1)));
 		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
+
+		// Two threads of our own: the common pool may have a single worker, which the
+		// first
+		// use holds while it waits, and then the second would never start.
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			race(hash, now, transaction, threads);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	private void race(String hash, Instant now, TransactionTemplate transaction, ExecutorService threads)
+			throws Exception {
 		CountDownLatch firstMarked = new CountDownLatch(1);
 		CountDownLatch releaseFirst = new CountDownLatch(1);
 		AtomicReference<Thread> secondThread = new AtomicReference<>();
-
 		CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> transaction.execute((status) -> {
 			boolean won = this.refreshTokens.markUsed(hash, "successor-1", now);
 			firstMarked.countDown();
 			awaitLatch(releaseFirst);
 			return won;
-		}));
+		}), threads);
 		assertThat(firstMarked.await(10, TimeUnit.SECONDS)).isTrue();
 		CompletableFuture<Optional<RefreshTokens.Stored>> second = CompletableFuture.supplyAsync(() -> {
 			secondThread.set(Thread.currentThread());
 			boolean won = this.refreshTokens.markUsed(hash, "successor-2", now);
 			return won ? Optional.empty() : this.refreshTokens.find(hash);
-		});
+		}, threads);
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> secondThread.get() != null && secondThread.get().getState() != Thread.State.RUNNABLE);
 		releaseFirst.countDown();

@@ -34,6 +34,15 @@ class TokenGrantIntegrationTests {
 	}
 
 	@Test
+	void guestWhenApiPathPercentEncodedThenTokensStillNoStore() {
+		ApiResponse response = this.api.post("/%61pi/auth/guest").send();
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.field("accessToken")).isNotBlank();
+		assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+	}
+
+	@Test
 	void guestWhenCalledThenAccessTokenWithoutRefreshToken() {
 		ApiResponse response = this.api.post("/api/auth/guest").send();
 
@@ -69,6 +78,65 @@ class TokenGrantIntegrationTests {
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.field("scope")).isEqualTo("user customers:read");
+	}
+
+	@Test
+	void refreshWhenRevokedAccessTokenAttachedThenRotatedAnyway() {
+		JsonNode login = this.api.post("/api/auth/token")
+			.json(Map.of("username", "bmp_kfayy_6526", "password", DemoData.PASSWORD))
+			.send()
+			.json();
+
+		ApiResponse response = this.api.post("/api/auth/refresh")
+			.bearer("not-a-valid.access.token")
+			.json(Map.of("refreshToken", login.get("refreshToken").asString()))
+			.send();
+
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.field("refreshToken")).isNotEqualTo(login.get("refreshToken").asString());
+	}
+
+	@Test
+	void refreshWhenValidAccessTokenAttachedWithoutCsrfThenRotated() {
+		JsonNode login = this.api.post("/api/auth/token")
+			.json(Map.of("username", "bmp_kfayy_6526", "password", DemoData.PASSWORD))
+			.send()
+			.json();
+
+		ApiResponse response = this.api.post("/api/auth/refresh")
+			.bearer(login.get("accessToken").asString())
+			.json(Map.of("refreshToken", login.get("refreshToken").asString()))
+			.send();
+
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+	}
+
+	@Test
+	void guestWhenInvalidAccessTokenAttachedThenGuestTokens() {
+		ApiResponse response = this.api.post("/api/auth/guest").bearer("not-a-valid.access.token").send();
+
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.field("scope")).isEqualTo("guest");
+	}
+
+	@Test
+	void guestWhenAuthorizationNotSignedThenSignatureStillBindsIt() {
+		ApiResponse response = this.api.post("/api/auth/guest")
+			.bearer("not-a-valid.access.token")
+			.editPayload((payload) -> payload.remove("ath"))
+			.send();
+
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(response.code()).isEqualTo("signature-invalid");
+	}
+
+	@Test
+	void csrfTokenWhenInvalidAccessTokenThenStillInvalidToken() {
+		ApiResponse response = this.api.get("/api/auth/csrf-token").bearer("not-a-valid.access.token").send();
+
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.code()).isEqualTo("invalid-token");
+		assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
 	}
 
 	@Test

@@ -74,6 +74,18 @@ class RedisRateLimiterTests {
 	}
 
 	@Test
+	void refundThenOnePermitBackButNeverBeyondCapacity() {
+		this.redis = TestRedis.machine();
+		RedisRateLimiter limiter = new RedisRateLimiter(this.redis.state(), TIMEOUT);
+		Limit one = new Limit(1, Duration.ofMinutes(1));
+		limiter.consume("k", one);
+		limiter.refund("k", one);
+		limiter.refund("k", one);
+		assertThat(limiter.consume("k", one)).isEqualTo(Verdict.ALLOWED);
+		assertThat(limiter.consume("k", one).allowed()).isFalse();
+	}
+
+	@Test
 	void consumeWhenRedisUnreachableThenStateUnavailable() {
 		this.redis = TestRedis.unreachable();
 		RedisRateLimiter limiter = new RedisRateLimiter(this.redis.state(), TIMEOUT);
@@ -82,6 +94,8 @@ class RedisRateLimiterTests {
 		assertThatExceptionOfType(StateUnavailableException.class)
 			.isThrownBy(() -> limiter.peek("k", THREE_PER_MINUTE));
 		assertThatExceptionOfType(StateUnavailableException.class).isThrownBy(() -> limiter.reset("k"));
+		assertThatExceptionOfType(StateUnavailableException.class)
+			.isThrownBy(() -> limiter.refund("k", THREE_PER_MINUTE));
 	}
 
 }

@@ -140,6 +140,33 @@ class CsrfIntegrationTests {
 		}
 
 		@Test
+		void checkWhenApiPathPercentEncodedAndCsrfMissingThenCsrfMissing() {
+			Session session = CsrfIntegrationTests.this.logins.sharedDemoUser("bmp_kfayy_6526");
+
+			ApiResponse response = CsrfIntegrationTests.this.api.get("/%61pi/customers/check-username/bmp_kfayy_6526")
+				.bearer(session.accessToken())
+				.header("x-username", "bmp_kfayy_6526")
+				.send();
+
+			assertThat(response.status()).isEqualTo(403);
+			assertThat(response.code()).isEqualTo("csrf-missing");
+			assertThat(response.body()).doesNotContain("testuserbmp@yopmail.com");
+		}
+
+		@Test
+		void logoutWhenApiPathPercentEncodedAndCsrfMissingThenCsrfMissingAndSessionLives() {
+			Session session = CsrfIntegrationTests.this.logins.guest();
+
+			ApiResponse response = CsrfIntegrationTests.this.api.post("/%61pi/auth/logout")
+				.bearer(session.accessToken())
+				.send();
+
+			assertThat(response.status()).isEqualTo(403);
+			assertThat(response.code()).isEqualTo("csrf-missing");
+			assertThat(check(session.accessToken(), session.csrfToken()).status()).isEqualTo(200);
+		}
+
+		@Test
 		void registerWhenCsrfMissingThenCsrfMissingAndNothingWritten() {
 			Session session = CsrfIntegrationTests.this.logins.sharedGuest();
 

@@ -106,6 +106,18 @@ class CsrfTokenFilterTests {
 		}
 
 		@Test
+		void doFilterWhenApiPathPercentEncodedThenStillChecked() throws Exception {
+			authenticate("sid-1");
+
+			CsrfTokenFilterTests.this.filter.doFilter(request("GET", "/%61pi/customers/check-username/abc", null),
+					CsrfTokenFilterTests.this.response, CsrfTokenFilterTests.this.chain);
+
+			assertThat(CsrfTokenFilterTests.this.chain.getRequest()).isNull();
+			assertThat(CsrfTokenFilterTests.this.response.getStatus()).isEqualTo(403);
+			assertThat(CsrfTokenFilterTests.this.response.getContentAsString()).contains("\"code\":\"csrf-missing\"");
+		}
+
+		@Test
 		void doFilterWhenPostToTokenPathThenStillChecked() throws Exception {
 			authenticate("sid-1");
 

@@ -41,6 +41,14 @@ class ProblemErrorControllerTests {
 		assertThat(response.getBody().code()).isEqualTo("internal-error");
 	}
 
+	@Test
+	void errorWhenRequestedDirectlyThenNotFound() {
+		ResponseEntity<Problem> response = this.controller.error(new MockHttpServletRequest("GET", "/error"));
+		assertThat(response.getStatusCode().value()).isEqualTo(404);
+		assertThat(response.getBody().code()).isEqualTo("not-found");
+		assertThat(response.getBody().instance()).isEqualTo("/error");
+	}
+
 	private static MockHttpServletRequest failed(Throwable failure) {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/auth/csrf-token");
 		request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, failure);
