@@ -72,7 +72,14 @@ public final class LoadDriver implements Callable<Integer> {
 	}
 
 	public static void main(String[] args) {
-		System.exit(new CommandLine(new LoadDriver()).execute(args));
+		CommandLine command = new CommandLine(new LoadDriver()).setExecutionExceptionHandler((ex, cmd, parsed) -> {
+			if (!(ex instanceof IllegalArgumentException)) {
+				throw ex;
+			}
+			cmd.getErr().println(ex.getMessage());
+			return 2;
+		});
+		System.exit(command.execute(args));
 	}
 
 	@Override
