@@ -54,12 +54,19 @@ final class BodyReader {
 		if (contentLength == 0) {
 			return Body.EMPTY;
 		}
+		// Most API calls are GETs that send no length and no body: learn that from one
+		// byte before allocating buffers for a body that is not there.
+		int first = in.read();
+		if (first == -1) {
+			return Body.EMPTY;
+		}
 		MessageDigest digest = sha256();
 		byte[] kept = new byte[(contentLength > 0) ? (int) Math.min(contentLength, keepLimit) : 1024];
 		byte[] chunk = new byte[CHUNK];
+		chunk[0] = (byte) first;
 		long total = 0;
-		int read;
-		while ((read = in.read(chunk)) != -1) {
+		int read = 1 + Math.max(0, in.read(chunk, 1, CHUNK - 1));
+		for (; read != -1; read = in.read(chunk)) {
 			total += read;
 			if (total > HARD_LIMIT) {
 				throw new BeyondHardLimitException();
@@ -71,9 +78,6 @@ final class BodyReader {
 				}
 				System.arraycopy(chunk, 0, kept, (int) total - read, read);
 			}
-		}
-		if (total == 0) {
-			return Body.EMPTY;
 		}
 		String sha256 = Base64Url.encode(digest.digest());
 		if (total > keepLimit) {

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,6 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class CsrfTokens {
 
 	private static final String VERSION = "v1";
+
+	private static final Pattern EXPIRY = Pattern.compile("[0-9]{1,12}");
 
 	private static final String ALGORITHM = "HmacSHA256";
 
@@ -58,7 +61,7 @@ public final class CsrfTokens {
 			return false;
 		}
 		String[] parts = token.split("\\.", -1);
-		if (parts.length != 3 || !VERSION.equals(parts[0]) || !parts[1].matches("[0-9]{1,12}")) {
+		if (parts.length != 3 || !VERSION.equals(parts[0]) || !EXPIRY.matcher(parts[1]).matches()) {
 			return false;
 		}
 		byte[] presented;

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -29,6 +31,15 @@ class BodyReaderTests {
 		assertThat(body.bytes()).isEqualTo(bytes);
 		assertThat(body.sha256()).isEqualTo(Base64Url.encode(io.gatehouse.support.ApiClient.sha256(bytes)));
 		assertThat(body.tooLarge()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 2, 8191, 8192, 8193, 16385 })
+	void readWhenUnknownLengthAroundChunkSizesThenEveryByteKeptAndHashed(int size) throws IOException {
+		byte[] bytes = bytes(size);
+		BodyReader.Body body = BodyReader.read(new ByteArrayInputStream(bytes), -1, LIMIT);
+		assertThat(body.bytes()).isEqualTo(bytes);
+		assertThat(body.sha256()).isEqualTo(Base64Url.encode(io.gatehouse.support.ApiClient.sha256(bytes)));
 	}
 
 	@Test
