@@ -6,7 +6,6 @@ import java.time.Instant;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +44,10 @@ final class InMemorySessionRevocations implements SessionRevocations {
 
 	InMemorySessionRevocations(Clock clock) {
 		this.clock = clock;
-		this.revoked = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfter(new UntilGiven()).build();
+		this.revoked = Caffeine.newBuilder()
+			.maximumSize(MAX_ENTRIES)
+			.expireAfter(new ExpiresAt<String, Instant>(clock, (until) -> until))
+			.build();
 	}
 
 	@Override
@@ -59,30 +61,6 @@ final class InMemorySessionRevocations implements SessionRevocations {
 	public boolean isRevoked(String sid) {
 		Instant until = this.revoked.getIfPresent(sid);
 		return until != null && this.clock.instant().isBefore(until);
-	}
-
-	private final class UntilGiven implements Expiry<String, Instant> {
-
-		@Override
-		public long expireAfterCreate(String sid, Instant until, long currentTime) {
-			return remaining(until);
-		}
-
-		@Override
-		public long expireAfterUpdate(String sid, Instant until, long currentTime, long currentDuration) {
-			return remaining(until);
-		}
-
-		@Override
-		public long expireAfterRead(String sid, Instant until, long currentTime, long currentDuration) {
-			return currentDuration;
-		}
-
-		private long remaining(Instant until) {
-			Duration left = Duration.between(InMemorySessionRevocations.this.clock.instant(), until);
-			return left.isNegative() ? 0 : left.toNanos();
-		}
-
 	}
 
 }

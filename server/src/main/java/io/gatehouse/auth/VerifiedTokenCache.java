@@ -1,12 +1,10 @@
 package io.gatehouse.auth;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -24,7 +22,10 @@ final class VerifiedTokenCache {
 
 	VerifiedTokenCache(long maximumSize, Clock clock) {
 		this.clock = clock;
-		this.tokens = Caffeine.newBuilder().maximumSize(maximumSize).expireAfter(new UntilExpiry()).build();
+		this.tokens = Caffeine.newBuilder()
+			.maximumSize(maximumSize)
+			.expireAfter(new ExpiresAt<String, Jwt>(clock, Jwt::getExpiresAt))
+			.build();
 	}
 
 	/** The verified token, or {@code null} when unknown or past its {@code exp}. */
@@ -49,31 +50,6 @@ final class VerifiedTokenCache {
 	long size() {
 		this.tokens.cleanUp();
 		return this.tokens.estimatedSize();
-	}
-
-	private final class UntilExpiry implements Expiry<String, Jwt> {
-
-		@Override
-		public long expireAfterCreate(String key, Jwt jwt, long currentTime) {
-			return remainingNanos(jwt);
-		}
-
-		@Override
-		public long expireAfterUpdate(String key, Jwt jwt, long currentTime, long currentDuration) {
-			return remainingNanos(jwt);
-		}
-
-		@Override
-		public long expireAfterRead(String key, Jwt jwt, long currentTime, long currentDuration) {
-			return currentDuration;
-		}
-
-		private long remainingNanos(Jwt jwt) {
-			Instant now = VerifiedTokenCache.this.clock.instant();
-			Duration remaining = Duration.between(now, jwt.getExpiresAt());
-			return remaining.isNegative() ? 0 : remaining.toNanos();
-		}
-
 	}
 
 }

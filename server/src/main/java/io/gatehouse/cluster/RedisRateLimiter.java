@@ -7,8 +7,6 @@ import io.gatehouse.ratelimit.RateLimiter;
 import io.gatehouse.ratelimit.Verdict;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeoutException;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -43,9 +41,7 @@ final class RedisRateLimiter implements RateLimiter {
 	@Override
 	public Verdict consume(String key, Limit limit) {
 		try {
-			ConsumptionProbe probe = bucket(key, limit).tryConsumeAndReturnRemaining(1);
-			return probe.isConsumed() ? Verdict.ALLOWED
-					: Verdict.refused(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+			return Verdict.of(bucket(key, limit).tryConsumeAndReturnRemaining(1));
 		}
 		catch (RedisException | TimeoutException ex) {
 			throw RedisState.unavailable("take a rate-limit permit", ex);
@@ -55,9 +51,7 @@ final class RedisRateLimiter implements RateLimiter {
 	@Override
 	public Verdict peek(String key, Limit limit) {
 		try {
-			EstimationProbe probe = bucket(key, limit).estimateAbilityToConsume(1);
-			return probe.canBeConsumed() ? Verdict.ALLOWED
-					: Verdict.refused(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+			return Verdict.of(bucket(key, limit).estimateAbilityToConsume(1));
 		}
 		catch (RedisException | TimeoutException ex) {
 			throw RedisState.unavailable("read a rate-limit bucket", ex);

@@ -6,8 +6,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.EstimationProbe;
 
 /**
  * Bucket4j buckets in a bounded Caffeine cache. A bucket idle for longer than the longest
@@ -24,9 +22,7 @@ public final class InMemoryRateLimiter implements RateLimiter {
 
 	@Override
 	public Verdict consume(String key, Limit limit) {
-		ConsumptionProbe probe = bucket(key, limit).tryConsumeAndReturnRemaining(1);
-		return probe.isConsumed() ? Verdict.ALLOWED
-				: Verdict.refused(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+		return Verdict.of(bucket(key, limit).tryConsumeAndReturnRemaining(1));
 	}
 
 	@Override
@@ -35,9 +31,7 @@ public final class InMemoryRateLimiter implements RateLimiter {
 		if (bucket == null) {
 			return Verdict.ALLOWED;
 		}
-		EstimationProbe probe = bucket.estimateAbilityToConsume(1);
-		return probe.canBeConsumed() ? Verdict.ALLOWED
-				: Verdict.refused(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+		return Verdict.of(bucket.estimateAbilityToConsume(1));
 	}
 
 	@Override
