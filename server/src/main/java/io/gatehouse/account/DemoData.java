@@ -14,6 +14,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seeds the demo users of CONTRACT §6 on start, once: a user already present is left as
@@ -51,11 +52,15 @@ public final class DemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
-	public DemoData(AccountRepository accounts, JdbcClient jdbc, PasswordEncoder hashing, Clock clock) {
+	private final TransactionTemplate transaction;
+
+	public DemoData(AccountRepository accounts, JdbcClient jdbc, PasswordEncoder hashing, Clock clock,
+			TransactionTemplate transaction) {
 		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.hashing = hashing;
 		this.clock = clock;
+		this.transaction = transaction;
 	}
 
 	@Override
@@ -71,26 +76,30 @@ public final class DemoData implements ApplicationRunner {
 		}
 	}
 
+	/** Account and customer in one transaction: a user present is never half seeded. */
 	private boolean seed(DemoUser user) {
 		try {
-			Account account = this.accounts.insert(user.username(), user.email(), user.phone(),
-					this.hashing.encode(PASSWORD), user.scope());
-			DemoCustomer customer = user.customer();
-			if (customer != null) {
-				this.jdbc
-					.sql("INSERT INTO customers (account_id, customer_id, stripe_customer_id, subscription_status, "
-							+ "pin_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-					.params(account.id(), customer.customerId(), customer.stripeCustomerId(),
-							customer.subscriptionStatus(),
-							(customer.pin() != null) ? this.hashing.encode(customer.pin()) : null,
-							OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC))
-					.update();
-			}
+			this.transaction.executeWithoutResult((status) -> insert(user));
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
-			// Another instance seeded the same user at the same moment; its row stands.
+			// Another instance seeded the same user at the same moment; its rows stand.
 			return false;
+		}
+	}
+
+	private void insert(DemoUser user) {
+		Account account = this.accounts.insert(user.username(), user.email(), user.phone(),
+				this.hashing.encode(PASSWORD), user.scope());
+		DemoCustomer customer = user.customer();
+		if (customer != null) {
+			this.jdbc
+				.sql("INSERT INTO customers (account_id, customer_id, stripe_customer_id, subscription_status, "
+						+ "pin_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+				.params(account.id(), customer.customerId(), customer.stripeCustomerId(), customer.subscriptionStatus(),
+						(customer.pin() != null) ? this.hashing.encode(customer.pin()) : null,
+						OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC))
+				.update();
 		}
 	}
 

@@ -31,6 +31,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -101,8 +102,9 @@ class InfrastructureConfig {
 
 	@Bean
 	@ConditionalOnProperty(name = "gatehouse.demo-data", havingValue = "true")
-	DemoData demoData(AccountRepository accounts, JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock) {
-		return new DemoData(accounts, jdbc, passwordEncoder, clock);
+	DemoData demoData(AccountRepository accounts, JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock,
+			TransactionTemplate transaction) {
+		return new DemoData(accounts, jdbc, passwordEncoder, clock, transaction);
 	}
 
 }
