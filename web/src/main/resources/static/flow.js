@@ -1,5 +1,5 @@
 // The sign-in flow: one step on screen at a time, chosen by the username check
-// (CONTRACT §3's table), with every failure of §5 shown as a localized message.
+// (docs/contract.md §3's table), with every failure of §5 shown as a localized message.
 
 import { GatehouseClient, NetworkError, SessionEndedError, normalizeUsername } from './gatehouse.js';
 import { hasMessage, isRightToLeft, pickLanguage, translator } from './messages.js';
@@ -39,7 +39,7 @@ function show(step, { keepMessages = false } = {}) {
   $(step + '-title').focus();
 }
 
-/** The next step for a username-check answer (CONTRACT §3). */
+/** The next step for a username-check answer (docs/contract.md §3). */
 function stepFor(check) {
   if (!check.exists) {
     return 'register';
@@ -161,7 +161,7 @@ function fieldError(field, text) {
   return true;
 }
 
-/** Shows a failure of CONTRACT §5 the way its table says; retry re-runs the action. */
+/** Shows a failure of docs/contract.md §5 the way its table says; retry re-runs the action. */
 function fail(error, retry) {
   if (error instanceof SessionEndedError) {
     show('who');

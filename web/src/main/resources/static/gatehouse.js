@@ -1,11 +1,11 @@
 // Gatehouse for the browser: what the Java SDK does, with WebCrypto and fetch.
-// Every request is signed (CONTRACT §1), tokens are renewed once on 401, CSRF tokens are
+// Every request is signed (docs/contract.md §1), tokens are renewed once on 401, CSRF tokens are
 // fetched once more on 403, and every failure is a GatehouseError carrying the server's
 // localized detail and request id.
 
 /**
  * The app's identity. The web key ships to every browser and so proves nothing about the
- * caller (CONTRACT §1); it still binds each request to its method, path, body, token and
+ * caller (docs/contract.md §1); it still binds each request to its method, path, body, token and
  * moment, and stops replays. Kept here, and only here.
  */
 export const CONFIG = Object.freeze({
@@ -56,7 +56,7 @@ export function newNonce() {
 }
 
 /**
- * Signs one request (CONTRACT §1): the canonical payload is compact JSON with the fields in
+ * Signs one request (docs/contract.md §1): the canonical payload is compact JSON with the fields in
  * the order kid, ts, nonce, method, path, bodySha256, ath; ath only with an access token.
  * `key` is a CryptoKey from importAppKey. Returns the payload JSON and both header values.
  */
@@ -72,7 +72,7 @@ export async function signRequest({ key, kid, ts, nonce, method, path, body = ''
 }
 
 /**
- * The contract's username rule (CONTRACT §3): NFKC, lower case, then ^[a-z0-9._]{3,32}$.
+ * The contract's username rule (docs/contract.md §3): NFKC, lower case, then ^[a-z0-9._]{3,32}$.
  * Returns the normalised username, or null for one the server answers invalid-username.
  */
 export function normalizeUsername(input) {
@@ -91,7 +91,7 @@ export function subjectOf(accessToken) {
   }
 }
 
-/** A failed call: the problem+json of CONTRACT §5, or a failure of our own making. */
+/** A failed call: the problem+json of docs/contract.md §5, or a failure of our own making. */
 export class GatehouseError extends Error {
   constructor({ status, code, title = null, detail = null, requestId = null, retryAfter = null, errors = [] }) {
     super(`${status} ${code}${detail ? ': ' + detail : ''}`);
@@ -332,7 +332,7 @@ export class GatehouseClient {
     }
     catch (e) {
       // Only the server's refusal of the refresh token (401 invalid-refresh-token or
-      // refresh-token-reused, CONTRACT §5) ends the session. A network failure, a busy
+      // refresh-token-reused, docs/contract.md §5) ends the session. A network failure, a busy
       // server or an app too old (426) leave the token for the next try.
       if (e.status !== 401) {
         throw e;

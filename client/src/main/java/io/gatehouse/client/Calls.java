@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The requests of CONTRACT §2 and the reading of their answers, shared by the synchronous
+ * The requests of docs/contract.md §2 and the reading of their answers, shared by the synchronous
  * and asynchronous methods of {@link GatehouseClient}.
  */
 final class Calls {

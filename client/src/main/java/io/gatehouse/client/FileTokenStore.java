@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * readable by others, not even for a moment. Separate processes share the file, so a
  * renewal runs under {@link #locked}: a lock on a sibling {@code .lock} file, which keeps
  * two processes from spending the same refresh token (the server would revoke the whole
- * session, CONTRACT §4).
+ * session, docs/contract.md §4).
  */
 final class FileTokenStore implements TokenStore {
 

@@ -24,7 +24,7 @@ import okhttp3.OkHttpClient;
  * NextStep next = gatehouse.checkUsername("bmp_kfayy_6526").nextStep();
  * }</pre> Calls that need a session take a guest session when there is none. Expired
  * access tokens are refreshed once, CSRF tokens fetched when missing or refused, and
- * refused signatures re-signed once, as CONTRACT §5 says; any other failure is thrown as
+ * refused signatures re-signed once, as docs/contract.md §5 says; any other failure is thrown as
  * a {@link GatehouseException}. Each call has an {@code ...Async} variant whose future
  * completes with the same result or exception.
  */
@@ -148,7 +148,7 @@ public final class GatehouseClient implements Closeable {
 	/**
 	 * Registers an account ({@code POST /api/auth/register}); the session (a guest's,
 	 * taken when there is none) stays as it is: log in next.
-	 * @param username the username (CONTRACT §3's rules)
+	 * @param username the username (docs/contract.md §3's rules)
 	 * @param email the email address
 	 * @param phone the phone number in E.164, for example {@code +923185456266}
 	 * @param password 12 to 128 characters, not the username; not kept after the call

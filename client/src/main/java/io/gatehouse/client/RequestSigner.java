@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
- * Builds the signed payload of CONTRACT §1 and its HMAC: compact JSON with the fields in
+ * Builds the signed payload of docs/contract.md §1 and its HMAC: compact JSON with the fields in
  * the order kid, ts, nonce, method, path, bodySha256, ath (ath only with a bearer token),
  * base64url without padding. Every call takes a fresh nonce.
  */

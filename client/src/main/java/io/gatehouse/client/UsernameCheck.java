@@ -1,7 +1,7 @@
 package io.gatehouse.client;
 
 /**
- * The answer of the username check (CONTRACT §3): the eight fields as the wire has them,
+ * The answer of the username check (docs/contract.md §3): the eight fields as the wire has them,
  * nulls included, plus whether the session that asked is that user, which decides the
  * {@linkplain #nextStep() next step}.
  * <p>
@@ -24,7 +24,7 @@ public record UsernameCheck(boolean exists, boolean hasCustomer, String customer
 		String email, String phone, SubscriptionStatus subscriptionStatus, boolean pinSet, boolean callerIsUser) {
 
 	/**
-	 * What the app does next, exactly as the table of CONTRACT §3 says.
+	 * What the app does next, exactly as the table of docs/contract.md §3 says.
 	 * @return the next step
 	 */
 	public NextStep nextStep() {

@@ -17,12 +17,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Seeds the demo users of CONTRACT §6 on start, once: a user already present is left as
+ * Seeds the demo users of docs/contract.md §6 on start, once: a user already present is left as
  * it is, so a restart (or a second instance starting at the same time) changes nothing.
  */
 public final class DemoData implements ApplicationRunner {
 
-	/** The password of every demo account (CONTRACT §6). */
+	/** The password of every demo account (docs/contract.md §6). */
 	public static final String PASSWORD = "Gatehouse-demo-1";
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -72,7 +72,7 @@ public final class DemoData implements ApplicationRunner {
 			}
 		}
 		if (added > 0) {
-			log.info("Seeded {} demo accounts (CONTRACT section 6)", added);
+			log.info("Seeded {} demo accounts (docs/contract.md §6)", added);
 		}
 	}
 

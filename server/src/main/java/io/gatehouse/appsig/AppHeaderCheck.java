@@ -7,7 +7,7 @@ import io.gatehouse.errors.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * CONTRACT §1 step (1): {@code x-platform} names a known platform and
+ * docs/contract.md §1 step (1): {@code x-platform} names a known platform and
  * {@code x-app-version} is {@code MAJOR.MINOR.PATCH} (else 400 {@code invalid-header}),
  * no lower than the platform's configured minimum (else 426 {@code upgrade-required}).
  */

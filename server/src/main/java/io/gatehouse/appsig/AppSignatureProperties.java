@@ -66,7 +66,7 @@ public record AppSignatureProperties(@NotNull Duration maxClockSkew, @NotNull Du
 	 * One app key.
 	 *
 	 * @param kid the key id clients name in the payload
-	 * @param platform the only platform the key is valid for (CONTRACT §6)
+	 * @param platform the only platform the key is valid for (docs/contract.md §6)
 	 * @param secret the HMAC key, as UTF-8 bytes, at least 32 of them
 	 */
 	public record App(@NotBlank String kid, @NotNull Platform platform, @NotNull String secret) {

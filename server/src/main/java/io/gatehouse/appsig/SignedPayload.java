@@ -1,7 +1,7 @@
 package io.gatehouse.appsig;
 
 /**
- * The decoded {@code x-app-payload} (CONTRACT §1). Well-formed, not yet verified.
+ * The decoded {@code x-app-payload} (docs/contract.md §1). Well-formed, not yet verified.
  *
  * @param kid the app key that signed it
  * @param ts Unix milliseconds when it was signed

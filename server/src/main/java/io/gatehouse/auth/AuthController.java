@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The token endpoints of CONTRACT §2: guest, password login, refresh and logout. Inside
+ * The token endpoints of docs/contract.md §2: guest, password login, refresh and logout. Inside
  * each, the contract's order: rate limit, then the request's own fields, then the rest.
  */
 @RestController

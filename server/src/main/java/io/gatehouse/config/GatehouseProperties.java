@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * properties record for the rest.
  *
  * @param dataDir where the embedded default keeps its database and generated secrets
- * @param demoData whether to seed the demo users of CONTRACT §6
+ * @param demoData whether to seed the demo users of docs/contract.md §6
  * @param trustedProxies reverse proxies whose {@code X-Forwarded-For} is believed
  */
 @Validated

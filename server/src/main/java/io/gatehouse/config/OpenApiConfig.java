@@ -61,15 +61,15 @@ import static io.gatehouse.errors.ErrorCode.WEAK_PIN;
 /**
  * The OpenAPI description at {@code /v3/api-docs}: what springdoc reads from the
  * controllers, plus what lives in filters and so is invisible to it: the app headers and
- * signature of CONTRACT §1, the bearer scheme, {@code x-csrf-token}, and the problem
- * codes of CONTRACT §2 and §5 for each operation.
+ * signature of docs/contract.md §1, the bearer scheme, {@code x-csrf-token}, and the problem
+ * codes of docs/contract.md §2 and §5 for each operation.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
 
 	static final String BEARER = "bearer";
 
-	/** Operations that need no bearer token (CONTRACT §2). */
+	/** Operations that need no bearer token (docs/contract.md §2). */
 	static final Set<String> PUBLIC = Set.of("POST /api/auth/guest", "POST /api/auth/token", "POST /api/auth/refresh");
 
 	/** Operations that need a bearer token but no CSRF token. */
@@ -93,7 +93,7 @@ class OpenApiConfig {
 	static {
 		APP_HEADERS.put("x-platform", "ios, android or web");
 		APP_HEADERS.put("x-app-version", "MAJOR.MINOR.PATCH, at least the platform's minimum");
-		APP_HEADERS.put("x-app-payload", "base64url (no padding) of the signed JSON payload (CONTRACT section 1)");
+		APP_HEADERS.put("x-app-payload", "base64url (no padding) of the signed JSON payload (docs/contract.md §1)");
 		APP_HEADERS.put("x-app-signature", "base64url (no padding) of HMAC-SHA256(app key, x-app-payload)");
 	}
 
@@ -108,7 +108,7 @@ class OpenApiConfig {
 			.info(new Info().title("Gatehouse API")
 				.version("1")
 				.description("Guest and user sessions, CSRF tokens, the secured username check and onboarding. "
-						+ "Every /api call is signed (x-app-payload, x-app-signature); see CONTRACT.md."));
+						+ "Every /api call is signed (x-app-payload, x-app-signature); see docs/contract.md."));
 	}
 
 	@Bean

@@ -27,10 +27,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The filter chain, in the order CONTRACT §1 prescribes: (1–2) app headers and signature,
+ * The filter chain, in the order docs/contract.md §1 prescribes: (1–2) app headers and signature,
  * (3) the bearer token (Spring's resource server with our own {@link JwtDecoder}), (4)
  * the CSRF token, then MVC. Spring's own CSRF protection is off: it defends cookie
- * sessions, and Gatehouse has none; the header token of CONTRACT §2 replaces it.
+ * sessions, and Gatehouse has none; the header token of docs/contract.md §2 replaces it.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -39,7 +39,7 @@ class SecurityConfig {
 			+ "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
-	/** The token grants of CONTRACT §2, which need no bearer token. */
+	/** The token grants of docs/contract.md §2, which need no bearer token. */
 	private static final RequestMatcher TOKEN_GRANTS = new OrRequestMatcher(
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/auth/guest"),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/auth/token"),
@@ -80,7 +80,7 @@ class SecurityConfig {
 	}
 
 	/**
-	 * The token grants ignore an access token sent along (CONTRACT §1 step (3) checks one
+	 * The token grants ignore an access token sent along (docs/contract.md §1 step (3) checks one
 	 * only "where one is needed"): a client that refreshes with its expired token still
 	 * attached gets new tokens, not 401 {@code invalid-token}, and a grant asks for no
 	 * CSRF token. The app signature still binds the header through {@code ath}.

@@ -3,7 +3,7 @@ package io.gatehouse.errors;
 import org.springframework.http.HttpStatus;
 
 /**
- * Every failure the contract names (CONTRACT §5), with its status. The code is the
+ * Every failure the contract names (docs/contract.md §5), with its status. The code is the
  * stable, machine-readable part of a problem; its title and detail come from the message
  * bundles under {@code problem.<code>.title} and {@code problem.<code>.detail}.
  */

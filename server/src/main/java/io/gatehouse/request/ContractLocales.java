@@ -11,7 +11,7 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Resolves the {@code locale} header (a BCP 47 tag) to one of the shipped languages,
- * falling back to English (CONTRACT §1). It never fails: a malformed tag is English too.
+ * falling back to English (docs/contract.md §1). It never fails: a malformed tag is English too.
  */
 public final class ContractLocales implements LocaleResolver {
 
@@ -47,7 +47,7 @@ public final class ContractLocales implements LocaleResolver {
 			}
 		}
 		catch (IllformedLocaleException ex) {
-			// A malformed tag is not an error (CONTRACT §1: locale never fails).
+			// A malformed tag is not an error (docs/contract.md §1: locale never fails).
 		}
 		return Locale.ENGLISH;
 	}

@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The token flows of CONTRACT §2 over real HTTP: login, refresh rotation and reuse,
+ * The token flows of docs/contract.md §2 over real HTTP: login, refresh rotation and reuse,
  * concurrent refresh, logout, and the failures of each.
  */
 @IntegrationTest

@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** CONTRACT §1 check (4) and §2 {@code csrf-token}, over real HTTP. */
+/** docs/contract.md §1 check (4) and §2 {@code csrf-token}, over real HTTP. */
 @IntegrationTest
 class CsrfIntegrationTests {
 

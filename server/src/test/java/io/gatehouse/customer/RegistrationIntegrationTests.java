@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code POST /api/auth/register} (CONTRACT §2) over real HTTP. */
+/** {@code POST /api/auth/register} (docs/contract.md §2) over real HTTP. */
 @IntegrationTest
 class RegistrationIntegrationTests {
 

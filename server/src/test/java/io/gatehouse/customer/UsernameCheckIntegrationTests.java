@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** CONTRACT §3 over real HTTP, with the demo users of §6. */
+/** docs/contract.md §3 over real HTTP, with the demo users of §6. */
 @IntegrationTest
 class UsernameCheckIntegrationTests {
 
@@ -67,7 +67,7 @@ class UsernameCheckIntegrationTests {
 		assertThat(response.header("Content-Type")).startsWith("application/json");
 	}
 
-	/** The next-step table of CONTRACT §3, one row each. */
+	/** The next-step table of docs/contract.md §3, one row each. */
 	@Nested
 	class NextSteps {
 

@@ -22,7 +22,7 @@ import org.springframework.context.MessageSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * CONTRACT §5 over real HTTP for answers no feature owns: what lives outside the API and
+ * docs/contract.md §5 over real HTTP for answers no feature owns: what lives outside the API and
  * the shape every problem shares.
  */
 @IntegrationTest

@@ -56,7 +56,7 @@ public final class Logins {
 		return withCsrf(response.field("accessToken"));
 	}
 
-	/** A demo user's session (CONTRACT §6 password). */
+	/** A demo user's session (docs/contract.md §6 password). */
 	public Session demoUser(String username) {
 		return user(username, DemoData.PASSWORD);
 	}

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sign-in flow of issue 6 in Chromium against the real server: each demo user lands
- * on the step CONTRACT §3's table names.
+ * on the step docs/contract.md §3's table names.
  */
 class SignInFlowTests extends BrowserTestSupport {
 
