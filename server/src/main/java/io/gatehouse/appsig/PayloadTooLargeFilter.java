@@ -13,10 +13,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * docs/contract.md §1 step (5) begins with size: a body that {@link AppSignatureFilter} marked as
- * over {@code max-body-size} is answered 413 here. It runs right after the security
- * filter chain, so signature (2), bearer (3) and CSRF (4) failures answer first, and
- * before Spring MVC, so 413 comes before 415, 404 and 405.
+ * docs/contract.md §1 step (5) begins with size: a body that {@link AppSignatureFilter}
+ * marked as over {@code max-body-size} is answered 413 here. It runs right after the
+ * security filter chain, so signature (2), bearer (3) and CSRF (4) failures answer first,
+ * and before Spring MVC, so 413 comes before 415, 404 and 405.
  */
 final class PayloadTooLargeFilter extends OncePerRequestFilter {
 

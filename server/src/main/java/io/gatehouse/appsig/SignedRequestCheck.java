@@ -11,9 +11,9 @@ import io.gatehouse.errors.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * docs/contract.md §1 steps (1) and (2) for one request, in the contract's order: app headers,
- * signature, binding to this request, time, then the nonce. The nonce is used up only
- * once everything before it passed, and then for good, whatever later steps answer.
+ * docs/contract.md §1 steps (1) and (2) for one request, in the contract's order: app
+ * headers, signature, binding to this request, time, then the nonce. The nonce is used up
+ * only once everything before it passed, and then for good, whatever later steps answer.
  * Throws {@link ApiException} with the contract code of the first failure.
  */
 final class SignedRequestCheck {

@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The token endpoints of docs/contract.md §2: guest, password login, refresh and logout. Inside
- * each, the contract's order: rate limit, then the request's own fields, then the rest.
+ * The token endpoints of docs/contract.md §2: guest, password login, refresh and logout.
+ * Inside each, the contract's order: rate limit, then the request's own fields, then the
+ * rest.
  */
 @RestController
 class AuthController {

@@ -61,8 +61,8 @@ import static io.gatehouse.errors.ErrorCode.WEAK_PIN;
 /**
  * The OpenAPI description at {@code /v3/api-docs}: what springdoc reads from the
  * controllers, plus what lives in filters and so is invisible to it: the app headers and
- * signature of docs/contract.md §1, the bearer scheme, {@code x-csrf-token}, and the problem
- * codes of docs/contract.md §2 and §5 for each operation.
+ * signature of docs/contract.md §1, the bearer scheme, {@code x-csrf-token}, and the
+ * problem codes of docs/contract.md §2 and §5 for each operation.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {

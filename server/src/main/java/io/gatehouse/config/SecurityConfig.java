@@ -27,10 +27,11 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The filter chain, in the order docs/contract.md §1 prescribes: (1–2) app headers and signature,
- * (3) the bearer token (Spring's resource server with our own {@link JwtDecoder}), (4)
- * the CSRF token, then MVC. Spring's own CSRF protection is off: it defends cookie
- * sessions, and Gatehouse has none; the header token of docs/contract.md §2 replaces it.
+ * The filter chain, in the order docs/contract.md §1 prescribes: (1–2) app headers and
+ * signature, (3) the bearer token (Spring's resource server with our own
+ * {@link JwtDecoder}), (4) the CSRF token, then MVC. Spring's own CSRF protection is off:
+ * it defends cookie sessions, and Gatehouse has none; the header token of
+ * docs/contract.md §2 replaces it.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -80,10 +81,11 @@ class SecurityConfig {
 	}
 
 	/**
-	 * The token grants ignore an access token sent along (docs/contract.md §1 step (3) checks one
-	 * only "where one is needed"): a client that refreshes with its expired token still
-	 * attached gets new tokens, not 401 {@code invalid-token}, and a grant asks for no
-	 * CSRF token. The app signature still binds the header through {@code ath}.
+	 * The token grants ignore an access token sent along (docs/contract.md §1 step (3)
+	 * checks one only "where one is needed"): a client that refreshes with its expired
+	 * token still attached gets new tokens, not 401 {@code invalid-token}, and a grant
+	 * asks for no CSRF token. The app signature still binds the header through
+	 * {@code ath}.
 	 */
 	private static BearerTokenResolver bearerTokenResolver() {
 		DefaultBearerTokenResolver resolver = new DefaultBearerTokenResolver();

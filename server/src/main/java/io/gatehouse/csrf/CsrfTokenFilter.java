@@ -20,10 +20,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Check (4) of docs/contract.md §1: every {@code /api/**} request that carries a verified bearer
- * token, GET included, must send the session's {@code x-csrf-token}; only fetching one is
- * exempt. Runs after the bearer token filter, so the session id comes from the verified
- * token, never from the request.
+ * Check (4) of docs/contract.md §1: every {@code /api/**} request that carries a verified
+ * bearer token, GET included, must send the session's {@code x-csrf-token}; only fetching
+ * one is exempt. Runs after the bearer token filter, so the session id comes from the
+ * verified token, never from the request.
  */
 public final class CsrfTokenFilter extends OncePerRequestFilter {
 

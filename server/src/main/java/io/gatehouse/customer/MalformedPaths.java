@@ -6,8 +6,9 @@ import io.gatehouse.errors.ErrorCode;
 /**
  * The problem for a request refused before it reached a controller (by the servlet
  * container or Spring Security's firewall): under the username check it is still a bad
- * username (docs/contract.md §3: percent-encoded slashes, dot segments, control characters), so
- * it answers {@code invalid-username}; anywhere else {@code invalid-request}.
+ * username (docs/contract.md §3: percent-encoded slashes, dot segments, control
+ * characters), so it answers {@code invalid-username}; anywhere else
+ * {@code invalid-request}.
  */
 final class MalformedPaths {
 

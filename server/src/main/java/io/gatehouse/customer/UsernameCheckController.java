@@ -23,9 +23,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/customers/check-username/{username}} (docs/contract.md §3). Order: rate limits,
- * the path username, {@code x-username}, then one lookup; what the answer shows depends
- * on who asks.
+ * {@code GET /api/customers/check-username/{username}} (docs/contract.md §3). Order: rate
+ * limits, the path username, {@code x-username}, then one lookup; what the answer shows
+ * depends on who asks.
  */
 @RestController
 @Tag(name = "customers")
