@@ -15,7 +15,7 @@ final class FingerprintBucket {
 
 	static final int STRIPES = 8;
 
-	private static final int INITIAL_SLOTS = 16;
+	private static final int INITIAL_SLOTS = 4;
 
 	/** What one table costs: its slots and the array header. */
 	static long tableBytes(int slots) {
