@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.nimbusds.jose.jwk.JWKSet;
+import io.gatehouse.request.RequestAttributes;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -72,7 +73,7 @@ public class AccessTokenDecoderBenchmark {
 				"user");
 		this.cacheOfDecoder = caffeineOf(this.decoder);
 		this.request = new MockHttpServletRequest("GET", "/api/customers/check-username/bmp_kfayy_6526");
-		this.request.setAttribute(AccessTokenDigest.ATTRIBUTE, AccessTokenDigest.of(this.token));
+		this.request.setAttribute(RequestAttributes.ACCESS_TOKEN_DIGEST, AccessTokenDigest.of(this.token));
 	}
 
 	/** The decoder's Caffeine cache, to empty it before each miss. */

@@ -26,10 +26,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Profile {@code cluster}: the shared state of docs/contract.md §1 (nonces, revoked sessions,
- * rate-limit buckets) in Redis, so any instance behind the load balancer can answer any
- * request. Redis failures answer 503 quickly (short timeouts, commands rejected while
- * disconnected) and Lettuce reconnects within a second of Redis coming back.
+ * Profile {@code cluster}: the shared state of docs/contract.md §1 (nonces, revoked
+ * sessions, rate-limit buckets) in Redis, so any instance behind the load balancer can
+ * answer any request. Redis failures answer 503 quickly (short timeouts, commands
+ * rejected while disconnected) and Lettuce reconnects within a second of Redis coming
+ * back.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("cluster")

@@ -1,4 +1,4 @@
-package io.gatehouse.appsig;
+package io.gatehouse.pipeline;
 
 import java.io.IOException;
 
@@ -16,12 +16,12 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * docs/contract.md §1's {@code Content-Type} rule on every {@code /api/**} request: a body of any
- * type but {@code application/json} (parameters such as {@code charset} allowed), or of
- * no type, is 415 {@code unsupported-media-type}, whether or not the endpoint reads a
- * body. Spring MVC would check only endpoints that read one, and only after routing; this
- * runs right after {@link PayloadTooLargeFilter}, so the order is 413, 415, then 404 and
- * 405, as docs/contract.md §1 step (5) lists them.
+ * docs/contract.md §1's {@code Content-Type} rule on every {@code /api/**} request: a
+ * body of any type but {@code application/json} (parameters such as {@code charset}
+ * allowed), or of no type, is 415 {@code unsupported-media-type}, whether or not the
+ * endpoint reads a body. Spring MVC would check only endpoints that read one, and only
+ * after routing; this runs right after {@link PayloadTooLargeFilter}, so the order is
+ * 413, 415, then 404 and 405, as docs/contract.md §1 step (5) lists them.
  */
 final class UnsupportedMediaTypeFilter extends OncePerRequestFilter {
 
