@@ -49,7 +49,7 @@ public class AccessTokenDecoderBenchmark {
 
 	private AccessTokenDecoder decoder;
 
-	private InMemorySessionRevocations revocations;
+	private InMemoryRevokedSessionStore revocations;
 
 	private Cache<?, ?> cacheOfDecoder;
 
@@ -63,7 +63,7 @@ public class AccessTokenDecoderBenchmark {
 		TokenProperties properties = new TokenProperties("gatehouse", "gatehouse-api", Duration.ofMinutes(15),
 				Duration.ofDays(30), Duration.ofSeconds(60), Path.of("unused.jwks"), false, 100_000);
 		SigningKeys keys = new SigningKeys(new JWKSet(SigningKeys.generate()));
-		this.revocations = new InMemorySessionRevocations(clock);
+		this.revocations = new InMemoryRevokedSessionStore(clock);
 		// A few revoked sessions, so the lookup is not on an empty map.
 		for (int i = 0; i < 1000; i++) {
 			this.revocations.revoke("revoked-" + i, Instant.now().plusSeconds(900));

@@ -3,16 +3,14 @@ package io.gatehouse.csrf;
 import java.nio.file.Path;
 import java.time.Clock;
 
-import io.gatehouse.errors.ProblemWriter;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The CSRF beans. The filter runs inside the security chain only; {@code RequestPipeline}
- * places it there and keeps Boot from also adding it to the servlet container's chain,
- * where it would run before authentication.
+ * The CSRF bean built from a secret. The filter (a scanned component) runs inside the
+ * security chain only; {@code RequestPipeline} places it there and keeps Boot from also
+ * adding it to the servlet container's chain, where it would run before authentication.
  */
 @Configuration(proxyBeanMethods = false)
 class CsrfConfig {
@@ -25,11 +23,6 @@ class CsrfConfig {
 	CsrfTokens csrfTokens(CsrfProperties properties, @Value("${gatehouse.data-dir}") Path dataDir, Clock clock) {
 		byte[] secret = CsrfSecret.resolve(properties.secret(), dataDir, properties.requireSharedSecret());
 		return new CsrfTokens(secret, properties.ttl(), clock);
-	}
-
-	@Bean
-	CsrfTokenFilter csrfTokenFilter(CsrfTokens csrfTokens, ProblemWriter problems) {
-		return new CsrfTokenFilter(csrfTokens, problems);
 	}
 
 }

@@ -17,6 +17,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,6 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * one is exempt. Runs after the bearer token filter, so the session id comes from the
  * verified token, never from the request.
  */
+@Component
 public final class CsrfTokenFilter extends OncePerRequestFilter {
 
 	/** The request header that carries the token. */
