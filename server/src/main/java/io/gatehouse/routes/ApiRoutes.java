@@ -2,6 +2,7 @@ package io.gatehouse.routes;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import io.gatehouse.request.ApiRequests;
 
@@ -86,7 +87,7 @@ public final class ApiRoutes {
 		return ALL.stream().filter((route) -> route.key().equals(key)).findFirst();
 	}
 
-	private static RequestMatcher matcherOf(java.util.stream.Stream<ApiRoute> routes) {
+	private static RequestMatcher matcherOf(Stream<ApiRoute> routes) {
 		return new OrRequestMatcher(routes.map((route) -> ApiRequests.matcher(route.method(), route.path()))
 			.toArray(RequestMatcher[]::new));
 	}
