@@ -7,6 +7,7 @@ import java.util.Enumeration;
 import io.gatehouse.auth.AccessTokenDigest;
 import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
+import io.gatehouse.request.RequestAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -64,7 +65,7 @@ final class SignedRequestCheck {
 			}
 		}
 		if (body.tooLarge()) {
-			request.setAttribute(AppSignatureFilter.BODY_TOO_LARGE, Boolean.TRUE);
+			request.setAttribute(RequestAttributes.BODY_TOO_LARGE, Boolean.TRUE);
 		}
 		return new CachedBodyRequest(request, body.bytes());
 	}
@@ -96,7 +97,7 @@ final class SignedRequestCheck {
 		String token = authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
 				? authorization.substring(BEARER.length()) : authorization;
 		AccessTokenDigest digest = AccessTokenDigest.of(token);
-		request.setAttribute(AccessTokenDigest.ATTRIBUTE, digest);
+		request.setAttribute(RequestAttributes.ACCESS_TOKEN_DIGEST, digest);
 		return digest.sha256Base64Url();
 	}
 

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import io.gatehouse.appsig.AppSignatureProperties;
 import io.gatehouse.appsig.NonceFingerprint;
 import io.gatehouse.appsig.NonceStore;
-import io.gatehouse.auth.SessionRevocations;
+import io.gatehouse.auth.RevokedSessionStore;
 import io.gatehouse.auth.TokenProperties;
 import io.gatehouse.csrf.CsrfProperties;
 import io.gatehouse.ratelimit.RateLimiter;
@@ -92,8 +92,9 @@ class ClusterConfig {
 	}
 
 	@Bean
-	SessionRevocations sessionRevocations(RedisState redis, JdbcClient jdbc, Clock clock, TokenProperties tokens) {
-		return new RedisSessionRevocations(redis, new RevokedSessionsTable(jdbc), clock, tokens.revocationMemory());
+	RevokedSessionStore sessionRevocations(RedisState redis, JdbcClient jdbc, Clock clock, TokenProperties tokens) {
+		return new RedisRevokedSessionStore(redis, new RevokedSessionRepository(jdbc), clock,
+				tokens.revocationMemory());
 	}
 
 	@Bean
