@@ -67,7 +67,7 @@ class AuthController {
 		if (!verdict.allowed()) {
 			throw ApiException.retryAfter(ErrorCode.RATE_LIMITED, verdict.retryAfter());
 		}
-		return this.grants.guest();
+		return this.grants.guest(request);
 	}
 
 	@PostMapping(path = "/api/auth/token", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import io.gatehouse.account.AccountRepository;
 import io.gatehouse.account.DemoData;
 import io.gatehouse.account.PasswordHashing;
+import io.gatehouse.audit.AuditLog;
 import io.gatehouse.errors.ProblemWriter;
 import io.gatehouse.ratelimit.InMemoryRateLimiter;
 import io.gatehouse.ratelimit.RateLimitProperties;
@@ -62,8 +63,9 @@ class InfrastructureConfig {
 	}
 
 	@Bean
-	ProblemWriter problemWriter(MessageSource messageSource, JsonMapper jsonMapper, MeterRegistry meterRegistry) {
-		return new ProblemWriter(messageSource, jsonMapper, meterRegistry);
+	ProblemWriter problemWriter(MessageSource messageSource, JsonMapper jsonMapper, MeterRegistry meterRegistry,
+			AuditLog auditLog) {
+		return new ProblemWriter(messageSource, jsonMapper, meterRegistry, auditLog);
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import io.gatehouse.csrf.CsrfTokenFilter;
 import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
 import io.gatehouse.errors.ProblemWriter;
+import io.gatehouse.request.ServedOverTls;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,7 +49,8 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, ProblemWriter problems,
-			AppSignatureFilter appSignatureFilter, CsrfTokenFilter csrfTokenFilter) throws Exception {
+			AppSignatureFilter appSignatureFilter, CsrfTokenFilter csrfTokenFilter, GatehouseProperties properties)
+			throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, failure) -> problems.write(request, response,
 				new ApiException(codeFor(failure), "authentication failed"));
 		AccessDeniedHandler accessDenied = (request, response, failure) -> problems.write(request, response,
@@ -74,6 +76,8 @@ class SecurityConfig {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions((frame) -> frame.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.httpStrictTransportSecurity(
+						(hsts) -> hsts.requestMatcher(new ServedOverTls(properties.trustedProxies())))
 				.cacheControl((cache) -> cache.disable()));
 		http.addFilterBefore(appSignatureFilter, BearerTokenAuthenticationFilter.class);
 		http.addFilterAfter(csrfTokenFilter, BearerTokenAuthenticationFilter.class);
