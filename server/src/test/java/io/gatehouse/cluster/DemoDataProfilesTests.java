@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
@@ -76,9 +78,15 @@ class DemoDataProfilesTests {
 				"--gatehouse.csrf.secret=" + secrets.csrfSecret(), "--gatehouse.trusted-proxies=127.0.0.1",
 				"--gatehouse.redis.key-prefix=" + redisPrefix);
 		try (ConfigurableApplicationContext context = start(List.of("cluster"), asDocumented)) {
-			ApiResponse login = new ApiClient(port(context)).post("/api/auth/token")
-				.json(Map.of("username", "support_agent", "password", DemoData.PASSWORD))
-				.send();
+			ApiClient api = new ApiClient(port(context));
+			// The first Redis connection of a cold instance may outlast the 500 ms
+			// timeout on a loaded machine (503 service-unavailable): ask again until
+			// Redis answers.
+			ApiResponse login = await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> api.post("/api/auth/token")
+					.json(Map.of("username", "support_agent", "password", DemoData.PASSWORD))
+					.send(), (response) -> response.status() != 503);
 
 			assertThat(login.status()).isEqualTo(401);
 			assertThat(login.code()).isEqualTo("invalid-credentials");
