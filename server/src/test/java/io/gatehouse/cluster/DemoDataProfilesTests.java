@@ -1,5 +1,7 @@
 package io.gatehouse.cluster;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -117,12 +120,21 @@ class DemoDataProfilesTests {
 	void startWhenProdAfterDemoAccountsDeletedThenStarts() throws Exception {
 		try (ConfigurableApplicationContext seeding = start(List.of("postgres"),
 				List.of("--gatehouse.demo-data=true"))) {
-			assertThat(seeding.isRunning()).isTrue();
+			// A session and a refresh token that reference the account, as a demo that
+			// was
+			// used.
+			ApiResponse login = new ApiClient(port(seeding)).post("/api/auth/token")
+				.json(Map.of("username", "fully_active", "password", DemoData.PASSWORD))
+				.send();
+			assertThat(login.status()).as(login.body()).isEqualTo(200);
 		}
+		// The statements docs/security.md gives operators, as written there.
 		try (Connection connection = this.postgres.connect(); Statement statement = connection.createStatement()) {
-			statement.execute("DELETE FROM customers");
-			statement.execute("DELETE FROM accounts");
+			for (String sql : documentedDeletion()) {
+				statement.execute(sql);
+			}
 		}
+		assertThat(accounts()).isEmpty();
 
 		try (ConfigurableApplicationContext prod = start(List.of("postgres", "prod"), prodSettings())) {
 			assertThat(prod.isRunning()).isTrue();
@@ -149,6 +161,19 @@ class DemoDataProfilesTests {
 
 	private static int port(ConfigurableApplicationContext context) {
 		return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+	}
+
+	/**
+	 * The SQL block of docs/security.md, "Deploying to production", one statement each.
+	 */
+	private static List<String> documentedDeletion() throws IOException {
+		String docs = Files.readString(Path.of("../docs/security.md"), StandardCharsets.UTF_8);
+		int start = docs.indexOf("```sql\n") + "```sql\n".length();
+		String block = docs.substring(start, docs.indexOf("```", start));
+		return Arrays.stream(block.replaceAll("(?m)^--.*$", "").split(";"))
+			.map(String::strip)
+			.filter((sql) -> !sql.isEmpty())
+			.toList();
 	}
 
 	private List<String> accounts() throws SQLException {
