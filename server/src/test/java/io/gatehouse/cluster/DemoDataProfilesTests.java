@@ -76,7 +76,8 @@ class DemoDataProfilesTests {
 		RequiredService.assumeReachable("Redis", TestRedis.HOST, TestRedis.PORT);
 		TestInstance.SharedSecrets secrets = TestInstance.SharedSecrets.generate();
 		String redisPrefix = TestRedis.newPrefix();
-		// Step 4 of docs/cluster.md, nothing more: the doc sets no demo-data flag.
+		// Step 4 of docs/cluster.md (the doc sets no demo-data flag), plus a Redis key
+		// prefix of its own.
 		List<String> asDocumented = List.of("--gatehouse.tokens.signing-keys=" + secrets.signingKeys(),
 				"--gatehouse.csrf.secret=" + secrets.csrfSecret(), "--gatehouse.trusted-proxies=127.0.0.1",
 				"--gatehouse.redis.key-prefix=" + redisPrefix);
