@@ -7,13 +7,13 @@ import io.gatehouse.account.AccountRepository;
 import io.gatehouse.account.DemoData;
 import io.gatehouse.account.PasswordHashing;
 import io.gatehouse.audit.AuditLog;
+import io.gatehouse.audit.ProblemAudit;
 import io.gatehouse.errors.ProblemWriter;
 import io.gatehouse.ratelimit.InMemoryRateLimiter;
 import io.gatehouse.ratelimit.RateLimitProperties;
 import io.gatehouse.ratelimit.RateLimiter;
 import io.gatehouse.request.ClientAddressResolver;
 import io.gatehouse.request.ContractLocales;
-import io.gatehouse.request.RequestIdFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -24,19 +24,18 @@ import tools.jackson.databind.type.LogicalType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Beans every feature uses: clock, problem writer, request id, locale, hashing, limits.
+ * Beans every feature uses: clock, problem writer, locale, hashing, limits. The request
+ * pipeline's steps are registered by {@code pipeline/RequestPipeline}.
  */
 @Configuration(proxyBeanMethods = false)
 class InfrastructureConfig {
@@ -65,14 +64,7 @@ class InfrastructureConfig {
 	@Bean
 	ProblemWriter problemWriter(MessageSource messageSource, JsonMapper jsonMapper, MeterRegistry meterRegistry,
 			AuditLog auditLog) {
-		return new ProblemWriter(messageSource, jsonMapper, meterRegistry, auditLog);
-	}
-
-	@Bean
-	FilterRegistrationBean<RequestIdFilter> requestIdFilter(Clock clock) {
-		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter(clock));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-		return registration;
+		return new ProblemWriter(messageSource, jsonMapper, meterRegistry, new ProblemAudit(auditLog));
 	}
 
 	@Bean

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
-import io.gatehouse.audit.AuditLog;
 import io.gatehouse.request.ContractLocales;
 import io.gatehouse.request.RequestAttributes;
 import io.micrometer.core.instrument.Counter;
@@ -24,8 +23,8 @@ import org.springframework.http.ResponseEntity;
  * The one place that turns an {@link ApiException} into an RFC 9457 answer, for filters
  * (which write to the servlet response) and controllers (which return an entity) alike.
  * It localizes title and detail, adds {@code Retry-After} and {@code WWW-Authenticate},
- * counts the failure by code, leaves the code for the access log and records the audit
- * event of a security failure ({@link ProblemAudit}).
+ * counts the failure by code, leaves the code for the access log and tells the
+ * {@link ProblemListener} (the audit trail's {@code audit/ProblemAudit}).
  */
 public final class ProblemWriter {
 
@@ -38,18 +37,18 @@ public final class ProblemWriter {
 
 	private final MeterRegistry meters;
 
-	private final ProblemAudit audit;
+	private final ProblemListener listener;
 
-	/** A writer that records no audit events: for tests of a single filter. */
+	/** A writer that tells nobody of its failures: for tests of a single filter. */
 	public ProblemWriter(MessageSource messages, JsonMapper json, MeterRegistry meters) {
 		this(messages, json, meters, null);
 	}
 
-	public ProblemWriter(MessageSource messages, JsonMapper json, MeterRegistry meters, AuditLog audit) {
+	public ProblemWriter(MessageSource messages, JsonMapper json, MeterRegistry meters, ProblemListener listener) {
 		this.messages = messages;
 		this.json = json;
 		this.meters = meters;
-		this.audit = (audit != null) ? new ProblemAudit(audit) : null;
+		this.listener = listener;
 	}
 
 	/** Writes the problem straight to the response: for filters and entry points. */
@@ -98,8 +97,8 @@ public final class ProblemWriter {
 		ErrorCode code = failure.code();
 		request.setAttribute(RequestAttributes.FAILURE_CODE, code.code());
 		Counter.builder(METRIC).tag("code", code.code()).register(this.meters).increment();
-		if (this.audit != null) {
-			this.audit.record(request, code);
+		if (this.listener != null) {
+			this.listener.answered(request, code);
 		}
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);

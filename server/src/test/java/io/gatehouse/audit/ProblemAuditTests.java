@@ -1,11 +1,9 @@
-package io.gatehouse.errors;
+package io.gatehouse.audit;
 
 import java.time.Clock;
 import java.util.List;
 
-import io.gatehouse.audit.AuditCapture;
-import io.gatehouse.audit.AuditLog;
-import io.gatehouse.audit.SessionHash;
+import io.gatehouse.errors.ErrorCode;
 import io.gatehouse.request.ClientAddressResolver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.RequestDispatcher;
@@ -39,7 +37,7 @@ class ProblemAuditTests {
 	@ParameterizedTest
 	@EnumSource(names = { "INVALID_CREDENTIALS", "INVALID_REFRESH_TOKEN", "REFRESH_TOKEN_REUSED" })
 	void recordWhenCodeAuditedAtItsSourceThenNoEvent(ErrorCode code) {
-		this.audit.record(new MockHttpServletRequest("POST", "/api/auth/token"), code);
+		this.audit.answered(new MockHttpServletRequest("POST", "/api/auth/token"), code);
 
 		assertThat(this.capture.events()).isEmpty();
 	}
@@ -47,7 +45,7 @@ class ProblemAuditTests {
 	@ParameterizedTest
 	@EnumSource(names = { "VALIDATION_FAILED", "NOT_FOUND", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE", "WEAK_PIN" })
 	void recordWhenNotASecurityRefusalThenNoEvent(ErrorCode code) {
-		this.audit.record(new MockHttpServletRequest("POST", "/api/auth/register"), code);
+		this.audit.answered(new MockHttpServletRequest("POST", "/api/auth/register"), code);
 
 		assertThat(this.capture.events()).isEmpty();
 	}
@@ -56,9 +54,9 @@ class ProblemAuditTests {
 	void recordWhenSecondProblemForSameRequestThenStillOneEvent() {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/auth/csrf-token");
 
-		this.audit.record(request, ErrorCode.INVALID_TOKEN);
+		this.audit.answered(request, ErrorCode.INVALID_TOKEN);
 		request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/api/auth/csrf-token");
-		this.audit.record(request, ErrorCode.INVALID_TOKEN);
+		this.audit.answered(request, ErrorCode.INVALID_TOKEN);
 
 		assertThat(this.capture.events()).hasSize(1);
 	}
@@ -72,7 +70,8 @@ class ProblemAuditTests {
 			.build();
 		SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt));
 
-		this.audit.record(new MockHttpServletRequest("GET", "/api/customers/check-username/x"), ErrorCode.CSRF_INVALID);
+		this.audit.answered(new MockHttpServletRequest("GET", "/api/customers/check-username/x"),
+				ErrorCode.CSRF_INVALID);
 
 		JsonNode event = this.capture.events().get(0);
 		assertThat(event.get("type").asString()).isEqualTo("csrf.failed");
@@ -83,7 +82,7 @@ class ProblemAuditTests {
 
 	@Test
 	void recordWhenPathIsLongThenCapped() {
-		this.audit.record(new MockHttpServletRequest("GET", "/api/" + "a".repeat(5000)), ErrorCode.MISSING_TOKEN);
+		this.audit.answered(new MockHttpServletRequest("GET", "/api/" + "a".repeat(5000)), ErrorCode.MISSING_TOKEN);
 
 		assertThat(this.capture.events().get(0).at("/details/path").asString()).hasSize(200);
 	}

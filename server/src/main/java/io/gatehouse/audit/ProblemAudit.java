@@ -1,12 +1,12 @@
-package io.gatehouse.errors;
+package io.gatehouse.audit;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-import io.gatehouse.audit.AuditEventType;
-import io.gatehouse.audit.AuditLog;
+import io.gatehouse.errors.ErrorCode;
+import io.gatehouse.errors.ProblemListener;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -17,12 +17,13 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /**
  * The audit event of a security failure answered as a problem: every refusal of the app
  * signature, a replay, CSRF, a rate limit, a missing or refused token, an access denied.
- * {@link ProblemWriter} writes every failure, so no refusal can be answered without its
- * event; a request records at most one, also when the container's error dispatch answers
- * it again. The caller is named when its token had been verified before the refusal (a
- * CSRF failure, a limit on the username check); earlier refusals have no subject.
+ * {@code errors/ProblemWriter} writes every failure and tells this listener, so no
+ * refusal can be answered without its event; a request records at most one, also when the
+ * container's error dispatch answers it again. The caller is named when its token had
+ * been verified before the refusal (a CSRF failure, a limit on the username check);
+ * earlier refusals have no subject.
  */
-final class ProblemAudit {
+public final class ProblemAudit implements ProblemListener {
 
 	/**
 	 * Codes audited where they are decided, with a richer event, and so skipped here: the
@@ -57,11 +58,12 @@ final class ProblemAudit {
 
 	private final AuditLog audit;
 
-	ProblemAudit(AuditLog audit) {
+	public ProblemAudit(AuditLog audit) {
 		this.audit = audit;
 	}
 
-	void record(HttpServletRequest request, ErrorCode code) {
+	@Override
+	public void answered(HttpServletRequest request, ErrorCode code) {
 		AuditEventType type = TYPES.get(code);
 		if (type == null || AUDITED_AT_SOURCE.contains(code) || request.getAttribute(RECORDED) != null) {
 			return;
