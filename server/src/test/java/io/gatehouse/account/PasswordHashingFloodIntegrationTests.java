@@ -202,7 +202,7 @@ class PasswordHashingFloodIntegrationTests {
 						+ ((response.status() == 503) ? " Retry-After: " + retryAfter : "");
 			}
 			catch (RuntimeException ex) {
-				return "failed: " + ex;
+				return "failed: " + ((ex.getCause() != null) ? ex.getCause() : ex);
 			}
 		}
 
