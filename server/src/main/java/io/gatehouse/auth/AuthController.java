@@ -12,6 +12,7 @@ import io.gatehouse.ratelimit.RateLimitProperties;
 import io.gatehouse.ratelimit.RateLimiter;
 import io.gatehouse.ratelimit.Verdict;
 import io.gatehouse.request.ClientAddressResolver;
+import io.gatehouse.routes.ApiRoutes;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
@@ -62,7 +63,7 @@ class AuthController {
 		this.addresses = addresses;
 	}
 
-	@PostMapping(path = "/api/auth/guest", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = ApiRoutes.GUEST, produces = MediaType.APPLICATION_JSON_VALUE)
 	TokenResponse guest(HttpServletRequest request) {
 		Verdict verdict = this.limiter.consume("guest-address:" + this.addresses.resolve(request),
 				this.limits.guestTokensPerAddress());
@@ -72,7 +73,7 @@ class AuthController {
 		return this.grants.guest();
 	}
 
-	@PostMapping(path = "/api/auth/token", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = ApiRoutes.TOKEN, produces = MediaType.APPLICATION_JSON_VALUE)
 	TokenResponse token(@RequestBody LoginRequest body, HttpServletRequest request) {
 		LoginClient client = this.logins.identify(request, body.username(), body.deviceToken());
 		List<FieldProblem> problems = new ArrayList<>();
@@ -86,7 +87,7 @@ class AuthController {
 		return this.grants.password(account).withDeviceToken(this.logins.newDeviceToken(account));
 	}
 
-	@PostMapping(path = "/api/auth/refresh", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = ApiRoutes.REFRESH, produces = MediaType.APPLICATION_JSON_VALUE)
 	TokenResponse refresh(@RequestBody RefreshRequest body) {
 		List<FieldProblem> problems = new ArrayList<>();
 		requireText(problems, "refreshToken", body.refreshToken());
@@ -96,7 +97,7 @@ class AuthController {
 		return this.rotation.rotate(body.refreshToken());
 	}
 
-	@PostMapping("/api/auth/logout")
+	@PostMapping(ApiRoutes.LOGOUT)
 	ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt jwt) {
 		Caller caller = Caller.of(jwt);
 		this.revoker.revoke(caller.sessionId(), caller.subject(), String.join(" ", caller.scopes()),
