@@ -69,7 +69,9 @@ class InfrastructureConfig {
 	@Bean
 	FilterRegistrationBean<RequestIdFilter> requestIdFilter(Clock clock) {
 		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter(clock));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		// Inside Boot's HTTP observation (HIGHEST_PRECEDENCE + 1), so the access-log line
+		// carries the request's trace id.
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		return registration;
 	}
 
