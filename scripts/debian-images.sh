@@ -81,7 +81,7 @@ setup_postgres() {
   local root=$1
   cat >"$root/usr/local/bin/postgres-entrypoint" <<'SH'
 #!/bin/sh
-# Creates the cluster on first start from POSTGRES_USER / POSTGRES_PASSWORD / POSTGRES_DB
+# Creates the cluster on first start from POSTGRES_USER / POSTGRES_PASSWORD(_FILE) / POSTGRES_DB
 # (as the official postgres image does), then runs the server in the foreground.
 set -eu
 export PGDATA=${PGDATA:-/var/lib/postgresql/data}
@@ -91,7 +91,8 @@ mkdir -p "$PGDATA" /run/postgresql
 chown -R postgres:postgres "$PGDATA" /run/postgresql
 chmod 700 "$PGDATA"
 if [ ! -s "$PGDATA/PG_VERSION" ]; then
-  pwfile=$(mktemp); printf '%s' "${POSTGRES_PASSWORD:?POSTGRES_PASSWORD is required}" >"$pwfile"
+  if [ -n "${POSTGRES_PASSWORD_FILE:-}" ]; then POSTGRES_PASSWORD=$(cat "$POSTGRES_PASSWORD_FILE"); fi
+  pwfile=$(mktemp); printf '%s' "${POSTGRES_PASSWORD:?POSTGRES_PASSWORD or POSTGRES_PASSWORD_FILE is required}" >"$pwfile"
   chown postgres "$pwfile"
   su postgres -s /bin/sh -c "$bin/initdb -D '$PGDATA' -U '$user' --pwfile='$pwfile' --auth-local=trust --auth-host=scram-sha-256" >/dev/null
   rm -f "$pwfile"
@@ -110,11 +111,11 @@ for image in "${images[@]}"; do
     jre) build jre "openjdk-17-jre-headless ca-certificates" \
       -c 'ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64' -c 'ENV LANG=C.UTF-8' ;;
     postgres) build postgres "postgresql" \
-      -c 'ENV PGDATA=/var/lib/postgresql/data' -c 'EXPOSE 5432' -c 'STOPSIGNAL SIGINT' \
+      -c 'ENV PGDATA=/var/lib/postgresql/data' -c 'EXPOSE 5432' \
       -c 'CMD ["/usr/local/bin/postgres-entrypoint"]' ;;
     redis) build redis "redis-server" -c 'EXPOSE 6379' \
       -c 'CMD ["redis-server", "--bind", "0.0.0.0", "--protected-mode", "no", "--dir", "/data"]' ;;
-    nginx) build nginx "nginx-light" -c 'EXPOSE 80' -c 'STOPSIGNAL SIGQUIT' \
+    nginx) build nginx "nginx-light" -c 'EXPOSE 80' \
       -c 'CMD ["nginx", "-g", "daemon off;"]' ;;
     *) echo "unknown image: $image (jre, postgres, redis, nginx)" >&2; exit 2 ;;
   esac
