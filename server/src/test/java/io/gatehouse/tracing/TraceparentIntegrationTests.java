@@ -1,14 +1,20 @@
 package io.gatehouse.tracing;
 
+import java.util.Locale;
+
 import io.gatehouse.support.ApiClient;
 import io.gatehouse.support.ApiResponse;
 import io.gatehouse.support.IntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +31,16 @@ class TraceparentIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void contextWhenNoEndpointConfiguredThenNothingIsExported() {
+		assertThat(this.context.getBeansOfType(SpanExporter.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(MeterRegistry.class))
+			.noneMatch((name) -> name.toLowerCase(Locale.ROOT).contains("otlp"));
+	}
 
 	@Test
 	void requestWhenTraceparentSentThenResponseAndAccessLogCarryItsTraceId(CapturedOutput output) {
