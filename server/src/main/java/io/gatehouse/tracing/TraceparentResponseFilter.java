@@ -18,13 +18,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the server's span, so a client can find its request in the server's logs and traces.
  * Runs inside Boot's HTTP observation, which took the incoming {@code traceparent}.
  */
-final class TraceparentResponseFilter extends OncePerRequestFilter {
+public final class TraceparentResponseFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "traceparent";
 
 	private final Tracer tracer;
 
-	TraceparentResponseFilter(Tracer tracer) {
+	public TraceparentResponseFilter(Tracer tracer) {
 		this.tracer = tracer;
 	}
 

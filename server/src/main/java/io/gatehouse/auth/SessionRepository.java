@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * session only once it is revoked, so every revocation survives a restart.
  */
 @Repository
-class Sessions {
+class SessionRepository {
 
 	/** A session as stored. */
 	record Session(String sid, Long accountId, String subject, String scope, Instant expiresAt, Instant revokedAt) {
@@ -34,7 +34,7 @@ class Sessions {
 
 	private final JdbcClient jdbc;
 
-	Sessions(JdbcClient jdbc) {
+	SessionRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -50,7 +50,7 @@ class Sessions {
 		return this.jdbc
 			.sql("SELECT sid, account_id, subject, scope, expires_at, revoked_at FROM sessions WHERE sid = ?")
 			.param(sid)
-			.query(Sessions::session)
+			.query(SessionRepository::session)
 			.optional();
 	}
 
