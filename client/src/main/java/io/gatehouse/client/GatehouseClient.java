@@ -48,8 +48,12 @@ public final class GatehouseClient implements Closeable {
 				: Traceparent.NONE;
 		OkHttpClient base = (builder.httpClient != null) ? builder.httpClient : new OkHttpClient();
 		OkHttpClient tokenHttp = signed(base.newBuilder().addInterceptor(retryAfter(builder)), builder, clock).build();
-		TokenCalls tokenCalls = new TokenCalls(new Transport(tokenHttp, builder.baseUrl, () -> {
-		}, traceparent), clock);
+		// A token call refused as unauthenticated leaves the session to SessionKeeper,
+		// which renews it once before it gives up.
+		Runnable leaveSession = () -> {
+		};
+		TokenCalls tokenCalls = new TokenCalls(new Transport(tokenHttp, builder.baseUrl, leaveSession, traceparent),
+				clock);
 		this.sessions = new SessionKeeper(builder.tokenStore, tokenCalls, clock);
 		OkHttpClient http = signed(base.newBuilder()
 			.addInterceptor(retryAfter(builder))
