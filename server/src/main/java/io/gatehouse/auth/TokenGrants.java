@@ -4,9 +4,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 
 import io.gatehouse.account.Account;
+import io.gatehouse.audit.AuditEventType;
+import io.gatehouse.audit.AuditLog;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Starts sessions and answers the token response of each grant: a guest session (no row,
  * no refresh token), a user session (a row and its first refresh token), and the tokens
- * of a session whose refresh token was just rotated. Counts every grant.
+ * of a session whose refresh token was just rotated. Counts every grant; a guest session,
+ * which leaves no row, leaves its audit event here.
  */
 @Component
 class TokenGrants {
@@ -38,8 +43,11 @@ class TokenGrants {
 
 	private final TransactionTemplate transaction;
 
+	private final AuditLog audit;
+
 	TokenGrants(AccessTokenIssuer issuer, SessionRepository sessions, RefreshTokenRepository refreshTokens,
-			TokenProperties properties, Clock clock, MeterRegistry meters, PlatformTransactionManager transactions) {
+			TokenProperties properties, Clock clock, MeterRegistry meters, PlatformTransactionManager transactions,
+			AuditLog audit) {
 		this.issuer = issuer;
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
@@ -47,12 +55,14 @@ class TokenGrants {
 		this.clock = clock;
 		this.meters = meters;
 		this.transaction = new TransactionTemplate(transactions);
+		this.audit = audit;
 	}
 
-	TokenResponse guest() {
+	TokenResponse guest(HttpServletRequest request) {
 		String sid = newSessionId();
 		String accessToken = this.issuer.issue(Caller.GUEST_PREFIX + sid, sid, Caller.GUEST_SCOPE);
 		count("guest");
+		this.audit.record(AuditEventType.GUEST_SESSION_STARTED, request, Caller.GUEST_PREFIX + sid, sid, Map.of());
 		return new TokenResponse(accessToken, TokenResponse.BEARER, this.issuer.expiresInSeconds(), null, null,
 				Caller.GUEST_SCOPE);
 	}

@@ -52,7 +52,7 @@ class RefreshRotationPostgresTests {
 		context = new SpringApplicationBuilder(GatehouseApplication.class).profiles("postgres")
 			.run("--server.port=0", "--spring.jmx.enabled=false", "--gatehouse.data-dir=" + dataDir,
 					"--spring.datasource.url=" + URL + "?currentSchema=" + SCHEMA, "--spring.flyway.schemas=" + SCHEMA,
-					"--spring.flyway.default-schema=" + SCHEMA);
+					"--spring.flyway.default-schema=" + SCHEMA, "--gatehouse.demo-data=true");
 		api = new ApiClient(context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
 	}
 
