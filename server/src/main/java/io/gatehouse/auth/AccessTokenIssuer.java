@@ -1,6 +1,7 @@
 package io.gatehouse.auth;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
@@ -35,16 +36,43 @@ final class AccessTokenIssuer {
 		this.clock = clock;
 	}
 
+	/** A signed access token and the seconds it lives. */
+	record Issued(String token, long expiresIn) {
+
+		@Override
+		public String toString() {
+			return "Issued[expiresIn=" + this.expiresIn + "]";
+		}
+
+	}
+
 	/** A signed access token for the session, valid from now for the configured ttl. */
 	String issue(String subject, String sid, String scope) {
 		Instant now = this.clock.instant();
+		return sign(subject, sid, scope, now, now.plus(this.properties.accessTokenTtl()));
+	}
+
+	/**
+	 * A signed access token for a user session, valid for the configured ttl but never
+	 * past {@code sessionEnd}, the session's absolute end.
+	 */
+	Issued issue(String subject, String sid, String scope, Instant sessionEnd) {
+		Instant now = this.clock.instant();
+		Instant exp = now.plus(this.properties.accessTokenTtl());
+		if (sessionEnd.isBefore(exp)) {
+			exp = sessionEnd;
+		}
+		return new Issued(sign(subject, sid, scope, now, exp), Duration.between(now, exp).toSeconds());
+	}
+
+	private String sign(String subject, String sid, String scope, Instant now, Instant exp) {
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(this.properties.issuer())
 			.audience(this.properties.audience())
 			.subject(subject)
 			.claim("sid", sid)
 			.jwtID(UUID.randomUUID().toString())
 			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plus(this.properties.accessTokenTtl())))
+			.expirationTime(Date.from(exp))
 			.claim("scope", scope)
 			.build();
 		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(AT_JWT)

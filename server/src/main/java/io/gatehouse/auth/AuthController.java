@@ -2,8 +2,11 @@ package io.gatehouse.auth;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.gatehouse.account.Usernames;
+import io.gatehouse.audit.AuditEventType;
+import io.gatehouse.audit.AuditLog;
 import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
 import io.gatehouse.errors.FieldProblem;
@@ -49,8 +52,11 @@ class AuthController {
 
 	private final ClientAddressResolver addresses;
 
+	private final AuditLog audit;
+
 	AuthController(TokenGrants grants, LoginAttempts logins, RefreshTokenRotation rotation, SessionRevoker revoker,
-			RateLimiter limiter, RateLimitProperties limits, ClientAddressResolver addresses) {
+			RateLimiter limiter, RateLimitProperties limits, ClientAddressResolver addresses, AuditLog audit) {
+		this.audit = audit;
 		this.grants = grants;
 		this.logins = logins;
 		this.rotation = rotation;
@@ -85,20 +91,21 @@ class AuthController {
 	}
 
 	@PostMapping(path = "/api/auth/refresh", produces = MediaType.APPLICATION_JSON_VALUE)
-	TokenResponse refresh(@RequestBody RefreshRequest body) {
+	TokenResponse refresh(@RequestBody RefreshRequest body, HttpServletRequest request) {
 		List<FieldProblem> problems = new ArrayList<>();
 		requireText(problems, "refreshToken", body.refreshToken());
 		if (!problems.isEmpty()) {
 			throw ApiException.validationFailed(problems);
 		}
-		return this.rotation.rotate(body.refreshToken());
+		return this.rotation.rotate(body.refreshToken(), request);
 	}
 
 	@PostMapping("/api/auth/logout")
-	ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt jwt) {
+	ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
 		Caller caller = Caller.of(jwt);
 		this.revoker.revoke(caller.sessionId(), caller.subject(), String.join(" ", caller.scopes()),
 				SessionRevoker.LOGOUT);
+		this.audit.record(AuditEventType.LOGOUT, request, caller.subject(), caller.sessionId(), Map.of());
 		return ResponseEntity.noContent().build();
 	}
 
