@@ -93,7 +93,8 @@ class InfrastructureConfig {
 	RateLimiter rateLimiter(RateLimitProperties limits) {
 		var longest = Stream
 			.of(limits.loginFailuresPerUsername(), limits.loginFailuresPerAddress(), limits.guestTokensPerAddress(),
-					limits.checksPerGuestSession(), limits.checksPerUserSession(), limits.checksPerAddress())
+					limits.checksPerGuestSession(), limits.checksPerUserSession(), limits.checksPerAddress(),
+					limits.pinFailuresPerUser())
 			.map((limit) -> limit.period())
 			.max(Comparable::compareTo)
 			.orElseThrow();

@@ -25,8 +25,8 @@ class CsrfConfig {
 		// Instances behind one load balancer must share the key, so a generated one won't
 		// do.
 		boolean shared = Arrays.asList(environment.getActiveProfiles()).contains("cluster");
-		byte[] secret = CsrfSecret.resolve(properties.secret(), gatehouse.dataDir(), shared);
-		return new CsrfTokens(secret, properties.ttl(), clock);
+		byte[] secret = CsrfSecret.resolve(properties.secret(), properties.secretFile(), gatehouse.dataDir(), shared);
+		return new CsrfTokens(secret, CsrfSecret.previous(properties.previousSecrets()), properties.ttl(), clock);
 	}
 
 	@Bean

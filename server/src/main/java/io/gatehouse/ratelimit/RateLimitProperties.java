@@ -15,6 +15,6 @@ import org.springframework.validation.annotation.Validated;
 public record RateLimitProperties(@NotNull @Valid Limit loginFailuresPerUsername,
 		@NotNull @Valid Limit loginFailuresPerAddress, @NotNull @Valid Limit guestTokensPerAddress,
 		@NotNull @Valid Limit checksPerGuestSession, @NotNull @Valid Limit checksPerUserSession,
-		@NotNull @Valid Limit checksPerAddress) {
+		@NotNull @Valid Limit checksPerAddress, @NotNull @Valid Limit pinFailuresPerUser) {
 
 }
