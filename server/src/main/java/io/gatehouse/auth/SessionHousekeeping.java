@@ -36,20 +36,20 @@ import static io.gatehouse.auth.Sessions.utc;
  * when another instance holds it. H2 serves one instance only: it just runs.
  */
 @Component
-class SessionHousekeeping {
+public class SessionHousekeeping {
 
 	/**
 	 * The first half of the advisory lock's key ("gh" + "pu"rge); the schema is the
 	 * second.
 	 */
-	static final int LOCK_CLASS = 0x67687075;
+	public static final int LOCK_CLASS = 0x67687075;
 
 	private static final Logger log = LoggerFactory.getLogger(SessionHousekeeping.class);
 
 	/** What one run did; {@code ran} is false when another instance held the lock. */
-	record Purged(boolean ran, int successors, int refreshTokens, int sessions) {
+	public record Purged(boolean ran, int successors, int refreshTokens, int sessions) {
 
-		static final Purged SKIPPED = new Purged(false, 0, 0, 0);
+		public static final Purged SKIPPED = new Purged(false, 0, 0, 0);
 
 	}
 
@@ -84,7 +84,10 @@ class SessionHousekeeping {
 		}
 	}
 
-	Purged purge() {
+	/**
+	 * One purge now, unless another instance is purging (then {@link Purged#SKIPPED}).
+	 */
+	public Purged purge() {
 		return this.jdbc.execute((ConnectionCallback<Purged>) (connection) -> {
 			boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
 			if (postgres && !lock(connection, "pg_try_advisory_lock")) {
