@@ -2,6 +2,7 @@ package io.gatehouse.auth;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 
@@ -70,7 +71,8 @@ class RefreshTokenRotation {
 	TokenResponse rotate(String presented, HttpServletRequest request) {
 		String hash = RefreshTokens.hash(presented);
 		String successor = RefreshTokens.generate();
-		Instant now = this.clock.instant();
+		// At the database's precision, so what is compared later is what was stored.
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Optional<TokenGrants.Rotated> rotated = this.transaction.execute((status) -> {
 			Optional<TokenGrants.Rotated> done = tryRotate(presented, hash, successor, now);
 			if (done.isEmpty()) {

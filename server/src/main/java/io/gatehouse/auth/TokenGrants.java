@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 
 import io.gatehouse.account.Account;
@@ -66,7 +67,8 @@ class TokenGrants {
 	TokenResponse password(Account account) {
 		String sid = newSessionId();
 		String refreshToken = RefreshTokens.generate();
-		Instant now = this.clock.instant();
+		// At the database's precision, so the session's end is computed the same later.
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Instant sessionEnd = this.lifetime.endOf(now);
 		Instant refreshExpiresAt = earlier(now.plus(this.properties.refreshTokenTtl()), sessionEnd);
 		this.transaction.executeWithoutResult((status) -> {

@@ -2,6 +2,7 @@ package io.gatehouse.auth;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -103,8 +104,9 @@ final class PurgeFixture {
 	private String sealed(String name) {
 		return this.jdbc.sql("SELECT successor_sealed FROM refresh_tokens WHERE token_hash = ?")
 			.param(hash(name))
-			.query((rs, row) -> rs.getString(1))
-			.single();
+			.query((rs, row) -> Optional.ofNullable(rs.getString(1)))
+			.single()
+			.orElse(null);
 	}
 
 	private String hash(String name) {

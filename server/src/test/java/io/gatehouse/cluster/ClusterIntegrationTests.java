@@ -190,8 +190,8 @@ class ClusterIntegrationTests {
 				start.countDown();
 				List<ApiResponse> responses = outcomes.stream().map(RedisNonceStoreTests.TestFutures::join).toList();
 				assertThat(responses).as("round %d", round).extracting(ApiResponse::status).containsOnly(200);
-				assertThat(responses).extracting((response) -> response.field("refreshToken")).containsOnly(
-						responses.get(0).field("refreshToken"));
+				assertThat(responses).extracting((response) -> response.field("refreshToken"))
+					.containsOnly(responses.get(0).field("refreshToken"));
 			}
 		}
 		finally {
@@ -221,7 +221,8 @@ class ClusterIntegrationTests {
 		SessionHousekeeping onB = instanceB.bean(SessionHousekeeping.class);
 		try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
 			// What a purging instance holds while it deletes.
-			statement.execute("SELECT pg_advisory_lock(" + SessionHousekeeping.LOCK_CLASS + ", hashtext(current_schema()))");
+			statement
+				.execute("SELECT pg_advisory_lock(" + SessionHousekeeping.LOCK_CLASS + ", hashtext(current_schema()))");
 
 			assertThat(onA.purge()).isEqualTo(SessionHousekeeping.Purged.SKIPPED);
 			assertThat(onB.purge()).isEqualTo(SessionHousekeeping.Purged.SKIPPED);

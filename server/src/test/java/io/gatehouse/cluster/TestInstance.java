@@ -51,8 +51,8 @@ final class TestInstance implements AutoCloseable {
 	}
 
 	/**
-	 * Starts an instance whose clock is {@code clock} (when not null): instances given the
-	 * same clock see time move together, as servers in sync do.
+	 * Starts an instance whose clock is {@code clock} (when not null): instances given
+	 * the same clock see time move together, as servers in sync do.
 	 */
 	static TestInstance start(Clock clock, SharedSecrets secrets, TestPostgres postgres, String redisKeyPrefix,
 			String... overrides) {

@@ -45,7 +45,9 @@ public final class ApiClient {
 		this(port, Clock.systemUTC());
 	}
 
-	/** A client that signs at {@code clock}'s time: the server's, when a test moves it. */
+	/**
+	 * A client that signs at {@code clock}'s time: the server's, when a test moves it.
+	 */
 	public ApiClient(int port, Clock clock) {
 		this.baseUrl = "http://127.0.0.1:" + port;
 		this.clock = clock;
