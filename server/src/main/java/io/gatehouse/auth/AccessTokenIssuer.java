@@ -3,6 +3,7 @@ package io.gatehouse.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.UUID;
 
@@ -57,7 +58,8 @@ final class AccessTokenIssuer {
 	 * past {@code sessionEnd}, the session's absolute end.
 	 */
 	Issued issue(String subject, String sid, String scope, Instant sessionEnd) {
-		Instant now = this.clock.instant();
+		// At the precision the session's end was stored with, so expiresIn is whole.
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Instant exp = now.plus(this.properties.accessTokenTtl());
 		if (sessionEnd.isBefore(exp)) {
 			exp = sessionEnd;

@@ -73,31 +73,31 @@ class RefreshTokenRotation {
 		String successor = RefreshTokens.generate();
 		// At the database's precision, so what is compared later is what was stored.
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		Optional<TokenGrants.Rotated> rotated = this.transaction.execute((status) -> {
-			Optional<TokenGrants.Rotated> done = tryRotate(presented, hash, successor, now);
+		Optional<TokenGrants.LiveSession> rotated = this.transaction.execute((status) -> {
+			Optional<TokenGrants.LiveSession> done = tryRotate(presented, hash, successor, now);
 			if (done.isEmpty()) {
 				status.setRollbackOnly();
 			}
 			return done;
 		});
 		if (rotated.isPresent()) {
-			TokenGrants.Rotated session = rotated.get();
+			TokenGrants.LiveSession session = rotated.get();
 			this.audit.record(AuditEventType.REFRESH_ROTATED, request, session.subject(), session.sid(), Map.of());
 			return this.grants.refreshed(session, successor, now);
 		}
 		return answerRotatedAgain(presented, hash, now, request);
 	}
 
-	private Optional<TokenGrants.Rotated> tryRotate(String presented, String hash, String successor, Instant now) {
+	private Optional<TokenGrants.LiveSession> tryRotate(String presented, String hash, String successor, Instant now) {
 		String successorHash = RefreshTokens.hash(successor);
 		if (!this.refreshTokens.markUsed(hash, successorHash, SuccessorSeal.seal(presented, hash, successor), now)) {
 			return Optional.empty();
 		}
 		String sid = this.refreshTokens.find(hash).orElseThrow().sid();
-		Optional<TokenGrants.Rotated> next = this.sessions.find(sid)
+		Optional<TokenGrants.LiveSession> next = this.sessions.find(sid)
 			.filter((session) -> isLive(session, now))
 			.flatMap((session) -> this.scopes.current(session.accountId())
-				.map((scope) -> new TokenGrants.Rotated(sid, session.subject(), scope,
+				.map((scope) -> new TokenGrants.LiveSession(sid, session.subject(), scope,
 						TokenGrants.earlier(now.plus(this.properties.refreshTokenTtl()), end(session)), end(session))));
 		next.ifPresent((session) -> {
 			this.refreshTokens.insert(successorHash, sid, now, session.refreshExpiresAt());
@@ -148,9 +148,8 @@ class RefreshTokenRotation {
 		}
 		Sessions.Session live = session.get();
 		this.audit.record(AuditEventType.REFRESH_GRACE_REPLAYED, request, live.subject(), live.sid(), Map.of());
-		return this.grants.refreshed(
-				new TokenGrants.Rotated(live.sid(), live.subject(), live.scope(), next.get().expiresAt(), end(live)),
-				successor, now);
+		return this.grants.refreshed(new TokenGrants.LiveSession(live.sid(), live.subject(), live.scope(),
+				next.get().expiresAt(), end(live)), successor, now);
 	}
 
 	private boolean withinGrace(RefreshTokens.Stored stored, Instant now) {

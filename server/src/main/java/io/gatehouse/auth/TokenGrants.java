@@ -77,7 +77,7 @@ class TokenGrants {
 			this.refreshTokens.insert(RefreshTokens.hash(refreshToken), sid, now, refreshExpiresAt);
 		});
 		count("password");
-		return userTokens(new Rotated(sid, account.username(), account.scope(), refreshExpiresAt, sessionEnd),
+		return userTokens(new LiveSession(sid, account.username(), account.scope(), refreshExpiresAt, sessionEnd),
 				refreshToken, now);
 	}
 
@@ -85,7 +85,7 @@ class TokenGrants {
 	 * The tokens of a session whose refresh token was rotated to {@code refreshToken}
 	 * (or, within the grace, presented again and answered with the same successor).
 	 */
-	TokenResponse refreshed(Rotated session, String refreshToken, Instant now) {
+	TokenResponse refreshed(LiveSession session, String refreshToken, Instant now) {
 		count("refresh");
 		return userTokens(session, refreshToken, now);
 	}
@@ -94,11 +94,11 @@ class TokenGrants {
 	 * A user session as its next tokens need it: the scope they carry, when the refresh
 	 * token expires, and the session's absolute end, past which no token lives.
 	 */
-	record Rotated(String sid, String subject, String scope, Instant refreshExpiresAt, Instant sessionEnd) {
+	record LiveSession(String sid, String subject, String scope, Instant refreshExpiresAt, Instant sessionEnd) {
 	}
 
 	/** {@code now}: the moment the refresh token's expiry was decided or read. */
-	private TokenResponse userTokens(Rotated session, String refreshToken, Instant now) {
+	private TokenResponse userTokens(LiveSession session, String refreshToken, Instant now) {
 		AccessTokenIssuer.Issued access = this.issuer.issue(session.subject(), session.sid(), session.scope(),
 				session.sessionEnd());
 		long refreshExpiresIn = Math.max(0, Duration.between(now, session.refreshExpiresAt()).toSeconds());
