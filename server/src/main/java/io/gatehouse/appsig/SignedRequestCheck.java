@@ -8,6 +8,7 @@ import java.util.Enumeration;
 import io.gatehouse.auth.AccessTokenDigest;
 import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
+import io.gatehouse.request.RequestAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -62,7 +63,7 @@ final class SignedRequestCheck {
 			throw new ApiException(ErrorCode.REQUEST_REPLAYED, "nonce already used");
 		}
 		if (body.tooLarge()) {
-			request.setAttribute(AppSignatureFilter.BODY_TOO_LARGE, Boolean.TRUE);
+			request.setAttribute(RequestAttributes.BODY_TOO_LARGE, Boolean.TRUE);
 		}
 		return new CachedBodyRequest(request, body.bytes());
 	}
@@ -94,7 +95,7 @@ final class SignedRequestCheck {
 		String token = authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
 				? authorization.substring(BEARER.length()) : authorization;
 		AccessTokenDigest digest = AccessTokenDigest.of(token);
-		request.setAttribute(AccessTokenDigest.ATTRIBUTE, digest);
+		request.setAttribute(RequestAttributes.ACCESS_TOKEN_DIGEST, digest);
 		return digest.sha256Base64Url();
 	}
 

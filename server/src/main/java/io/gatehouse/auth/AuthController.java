@@ -14,6 +14,7 @@ import io.gatehouse.ratelimit.RateLimitProperties;
 import io.gatehouse.ratelimit.RateLimiter;
 import io.gatehouse.ratelimit.Verdict;
 import io.gatehouse.request.ClientAddressResolver;
+import io.gatehouse.routes.ApiRoutes;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
@@ -66,7 +67,7 @@ class AuthController {
 		this.addresses = addresses;
 	}
 
-	@PostMapping(path = "/api/auth/guest", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = ApiRoutes.GUEST, produces = MediaType.APPLICATION_JSON_VALUE)
 	TokenResponse guest(HttpServletRequest request) {
 		Verdict verdict = this.limiter.consume("guest-address:" + this.addresses.resolve(request),
 				this.limits.guestTokensPerAddress());
@@ -76,7 +77,7 @@ class AuthController {
 		return this.grants.guest();
 	}
 
-	@PostMapping(path = "/api/auth/token", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = ApiRoutes.TOKEN, produces = MediaType.APPLICATION_JSON_VALUE)
 	TokenResponse token(@RequestBody LoginRequest body, HttpServletRequest request) {
 		String address = this.addresses.resolve(request);
 		this.logins.checkAddress(address);
@@ -90,7 +91,7 @@ class AuthController {
 		return this.grants.password(this.logins.authenticate(address, username, body.password()));
 	}
 
-	@PostMapping(path = "/api/auth/refresh", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = ApiRoutes.REFRESH, produces = MediaType.APPLICATION_JSON_VALUE)
 	TokenResponse refresh(@RequestBody RefreshRequest body, HttpServletRequest request) {
 		List<FieldProblem> problems = new ArrayList<>();
 		requireText(problems, "refreshToken", body.refreshToken());
@@ -100,7 +101,7 @@ class AuthController {
 		return this.rotation.rotate(body.refreshToken(), request);
 	}
 
-	@PostMapping("/api/auth/logout")
+	@PostMapping(ApiRoutes.LOGOUT)
 	ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
 		Caller caller = Caller.of(jwt);
 		this.revoker.revoke(caller.sessionId(), caller.subject(), String.join(" ", caller.scopes()),

@@ -7,6 +7,7 @@ import io.gatehouse.audit.AuditEventType;
 import io.gatehouse.audit.AuditLog;
 import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
+import io.gatehouse.routes.ApiRoutes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,34 +27,32 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "auth")
 class LogoutAllController {
 
-	static final String PATH = "/api/auth/logout-all";
-
-	private final Sessions sessions;
+	private final SessionRepository sessions;
 
 	private final SessionRevoker revoker;
 
 	private final AuditLog audit;
 
-	LogoutAllController(Sessions sessions, SessionRevoker revoker, AuditLog audit) {
+	LogoutAllController(SessionRepository sessions, SessionRevoker revoker, AuditLog audit) {
 		this.sessions = sessions;
 		this.revoker = revoker;
 		this.audit = audit;
 	}
 
-	@PostMapping(PATH)
+	@PostMapping(ApiRoutes.LOGOUT_ALL)
 	@Operation(summary = "End every session of the calling user",
 			description = "204; every access, refresh and CSRF token of the user's sessions stops working "
 					+ "everywhere. 403 for a guest.")
 	ResponseEntity<Void> logoutAll(@AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
 		Caller caller = Caller.of(jwt);
 		Long accountId = caller.isGuest() ? null
-				: this.sessions.find(caller.sessionId()).map(Sessions.Session::accountId).orElse(null);
+				: this.sessions.find(caller.sessionId()).map(SessionRepository.Session::accountId).orElse(null);
 		if (accountId == null) {
 			throw new ApiException(ErrorCode.FORBIDDEN, "logout-all needs a user session");
 		}
 		// The caller's own session is one of them.
-		List<Sessions.Session> ended = this.sessions.unrevokedOfAccount(accountId);
-		for (Sessions.Session session : ended) {
+		List<SessionRepository.Session> ended = this.sessions.unrevokedOfAccount(accountId);
+		for (SessionRepository.Session session : ended) {
 			this.revoker.revoke(session.sid(), session.subject(), session.scope(), SessionRevoker.LOGOUT_ALL);
 		}
 		this.audit.record(AuditEventType.LOGOUT_ALL, request, caller.subject(), caller.sessionId(),

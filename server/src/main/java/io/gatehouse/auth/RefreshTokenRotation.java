@@ -33,9 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class RefreshTokenRotation {
 
-	private final RefreshTokens refreshTokens;
+	private final RefreshTokenRepository refreshTokens;
 
-	private final Sessions sessions;
+	private final SessionRepository sessions;
 
 	private final AccountScopes scopes;
 
@@ -53,9 +53,9 @@ class RefreshTokenRotation {
 
 	private final TransactionTemplate transaction;
 
-	RefreshTokenRotation(RefreshTokens refreshTokens, Sessions sessions, AccountScopes scopes, SessionRevoker revoker,
-			TokenGrants grants, TokenProperties properties, SessionProperties lifetime, AuditLog audit, Clock clock,
-			PlatformTransactionManager transactions) {
+	RefreshTokenRotation(RefreshTokenRepository refreshTokens, SessionRepository sessions, AccountScopes scopes,
+			SessionRevoker revoker, TokenGrants grants, TokenProperties properties, SessionProperties lifetime,
+			AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
 		this.refreshTokens = refreshTokens;
 		this.sessions = sessions;
 		this.scopes = scopes;
@@ -69,8 +69,8 @@ class RefreshTokenRotation {
 	}
 
 	TokenResponse rotate(String presented, HttpServletRequest request) {
-		String hash = RefreshTokens.hash(presented);
-		String successor = RefreshTokens.generate();
+		String hash = RefreshTokenRepository.hash(presented);
+		String successor = RefreshTokenRepository.generate();
 		// At the database's precision, so what is compared later is what was stored.
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Optional<TokenGrants.LiveSession> rotated = this.transaction.execute((status) -> {
@@ -89,7 +89,7 @@ class RefreshTokenRotation {
 	}
 
 	private Optional<TokenGrants.LiveSession> tryRotate(String presented, String hash, String successor, Instant now) {
-		String successorHash = RefreshTokens.hash(successor);
+		String successorHash = RefreshTokenRepository.hash(successor);
 		if (!this.refreshTokens.markUsed(hash, successorHash, SuccessorSeal.seal(presented, hash, successor), now)) {
 			return Optional.empty();
 		}
@@ -112,14 +112,15 @@ class RefreshTokenRotation {
 	 * after it reuse (the session is revoked), and anything else is just refused.
 	 */
 	private TokenResponse answerRotatedAgain(String presented, String hash, Instant now, HttpServletRequest request) {
-		Optional<RefreshTokens.Stored> stored = this.refreshTokens.find(hash);
+		Optional<RefreshTokenRepository.Stored> stored = this.refreshTokens.find(hash);
 		if (stored.isEmpty() || stored.get().usedAt() == null) {
 			this.audit.record(AuditEventType.REFRESH_REFUSED, request, null,
-					stored.map(RefreshTokens.Stored::sid).orElse(null), Map.of("reason", "unknown-expired-or-ended"));
+					stored.map(RefreshTokenRepository.Stored::sid).orElse(null),
+					Map.of("reason", "unknown-expired-or-ended"));
 			throw new ApiException(ErrorCode.INVALID_REFRESH_TOKEN, "unknown, expired or revoked refresh token");
 		}
 		String sid = stored.get().sid();
-		Optional<Sessions.Session> session = this.sessions.find(sid);
+		Optional<SessionRepository.Session> session = this.sessions.find(sid);
 		if (withinGrace(stored.get(), now)) {
 			Optional<String> successor = SuccessorSeal.open(presented, hash, stored.get().successorSealed());
 			if (successor.isPresent()) {
@@ -129,7 +130,7 @@ class RefreshTokenRotation {
 		session.ifPresent((revoked) -> this.revoker.revoke(sid, revoked.subject(), revoked.scope(),
 				SessionRevoker.REFRESH_TOKEN_REUSED));
 		this.audit.record(AuditEventType.REFRESH_REUSE_REVOKED, request,
-				session.map(Sessions.Session::subject).orElse(null), sid, Map.of());
+				session.map(SessionRepository.Session::subject).orElse(null), sid, Map.of());
 		throw new ApiException(ErrorCode.REFRESH_TOKEN_REUSED, "refresh token reused; session revoked");
 	}
 
@@ -137,30 +138,30 @@ class RefreshTokenRotation {
 	 * The successor pair once more: the same refresh token, and a new access token of the
 	 * same session, unless the session ended meanwhile (logout, revocation, its end).
 	 */
-	private TokenResponse replay(Optional<Sessions.Session> session, String successor, Instant now,
+	private TokenResponse replay(Optional<SessionRepository.Session> session, String successor, Instant now,
 			HttpServletRequest request) {
-		Optional<RefreshTokens.Stored> next = this.refreshTokens.find(RefreshTokens.hash(successor));
+		Optional<RefreshTokenRepository.Stored> next = this.refreshTokens.find(RefreshTokenRepository.hash(successor));
 		if (session.isEmpty() || !isLive(session.get(), now) || next.isEmpty()) {
 			this.audit.record(AuditEventType.REFRESH_REFUSED, request,
-					session.map(Sessions.Session::subject).orElse(null),
-					session.map(Sessions.Session::sid).orElse(null), Map.of("reason", "session-ended"));
+					session.map(SessionRepository.Session::subject).orElse(null),
+					session.map(SessionRepository.Session::sid).orElse(null), Map.of("reason", "session-ended"));
 			throw new ApiException(ErrorCode.INVALID_REFRESH_TOKEN, "session ended within the refresh grace");
 		}
-		Sessions.Session live = session.get();
+		SessionRepository.Session live = session.get();
 		this.audit.record(AuditEventType.REFRESH_GRACE_REPLAYED, request, live.subject(), live.sid(), Map.of());
 		return this.grants.refreshed(new TokenGrants.LiveSession(live.sid(), live.subject(), live.scope(),
 				next.get().expiresAt(), end(live)), successor, now);
 	}
 
-	private boolean withinGrace(RefreshTokens.Stored stored, Instant now) {
+	private boolean withinGrace(RefreshTokenRepository.Stored stored, Instant now) {
 		return stored.successorSealed() != null && now.isBefore(stored.usedAt().plus(this.lifetime.refreshGrace()));
 	}
 
-	private boolean isLive(Sessions.Session session, Instant now) {
+	private boolean isLive(SessionRepository.Session session, Instant now) {
 		return session.isActive(now) && now.isBefore(end(session)) && session.accountId() != null;
 	}
 
-	private Instant end(Sessions.Session session) {
+	private Instant end(SessionRepository.Session session) {
 		return this.lifetime.endOf(session.createdAt());
 	}
 

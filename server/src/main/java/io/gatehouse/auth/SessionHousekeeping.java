@@ -19,7 +19,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import static io.gatehouse.auth.Sessions.utc;
+import static io.gatehouse.auth.SessionRepository.utc;
 
 /**
  * Deletes what no request can need any more, every

@@ -19,15 +19,16 @@ class SessionRevoker {
 
 	static final String LOGOUT_ALL = "logout-all";
 
-	private final Sessions sessions;
+	private final SessionRepository sessions;
 
-	private final SessionRevocations revocations;
+	private final RevokedSessionStore revocations;
 
 	private final TokenProperties properties;
 
 	private final Clock clock;
 
-	SessionRevoker(Sessions sessions, SessionRevocations revocations, TokenProperties properties, Clock clock) {
+	SessionRevoker(SessionRepository sessions, RevokedSessionStore revocations, TokenProperties properties,
+			Clock clock) {
 		this.sessions = sessions;
 		this.revocations = revocations;
 		this.properties = properties;

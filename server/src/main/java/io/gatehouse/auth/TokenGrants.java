@@ -30,9 +30,9 @@ class TokenGrants {
 
 	private final AccessTokenIssuer issuer;
 
-	private final Sessions sessions;
+	private final SessionRepository sessions;
 
-	private final RefreshTokens refreshTokens;
+	private final RefreshTokenRepository refreshTokens;
 
 	private final TokenProperties properties;
 
@@ -44,8 +44,9 @@ class TokenGrants {
 
 	private final SessionProperties lifetime;
 
-	TokenGrants(AccessTokenIssuer issuer, Sessions sessions, RefreshTokens refreshTokens, TokenProperties properties,
-			SessionProperties lifetime, Clock clock, MeterRegistry meters, PlatformTransactionManager transactions) {
+	TokenGrants(AccessTokenIssuer issuer, SessionRepository sessions, RefreshTokenRepository refreshTokens,
+			TokenProperties properties, SessionProperties lifetime, Clock clock, MeterRegistry meters,
+			PlatformTransactionManager transactions) {
 		this.issuer = issuer;
 		this.lifetime = lifetime;
 		this.sessions = sessions;
@@ -66,7 +67,7 @@ class TokenGrants {
 
 	TokenResponse password(Account account) {
 		String sid = newSessionId();
-		String refreshToken = RefreshTokens.generate();
+		String refreshToken = RefreshTokenRepository.generate();
 		// At the database's precision, so the session's end is computed the same later.
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Instant sessionEnd = this.lifetime.endOf(now);
@@ -74,7 +75,7 @@ class TokenGrants {
 		this.transaction.executeWithoutResult((status) -> {
 			this.sessions.insertUserSession(sid, account.id(), account.username(), account.scope(), now,
 					refreshExpiresAt);
-			this.refreshTokens.insert(RefreshTokens.hash(refreshToken), sid, now, refreshExpiresAt);
+			this.refreshTokens.insert(RefreshTokenRepository.hash(refreshToken), sid, now, refreshExpiresAt);
 		});
 		count("password");
 		return userTokens(new LiveSession(sid, account.username(), account.scope(), refreshExpiresAt, sessionEnd),

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.gatehouse.appsig.NonceStore;
-import io.gatehouse.auth.SessionRevocations;
+import io.gatehouse.auth.RevokedSessionStore;
 import io.gatehouse.auth.TokenProperties;
 import io.gatehouse.ratelimit.RateLimiter;
 import io.lettuce.core.ClientOptions.DisconnectedBehavior;
@@ -75,8 +75,9 @@ class ClusterConfig {
 	}
 
 	@Bean
-	SessionRevocations sessionRevocations(RedisState redis, JdbcClient jdbc, Clock clock, TokenProperties tokens) {
-		return new RedisSessionRevocations(redis, new RevokedSessionsTable(jdbc), clock, tokens.revocationMemory());
+	RevokedSessionStore sessionRevocations(RedisState redis, JdbcClient jdbc, Clock clock, TokenProperties tokens) {
+		return new RedisRevokedSessionStore(redis, new RevokedSessionRepository(jdbc), clock,
+				tokens.revocationMemory());
 	}
 
 	@Bean

@@ -21,10 +21,14 @@ import org.springframework.validation.annotation.Validated;
  * @param previousSecrets secrets used before the current one (base64 each): tokens they
  * made still verify until they expire, no new token is made with them, so rotating the
  * secret logs nobody out; drop them once the ttl has passed
+ * @param requireSharedSecret whether to refuse to start without {@code secret} or
+ * {@code secretFile} (set by the cluster profile: instances behind one load balancer must
+ * share the key)
  */
 @Validated
 @ConfigurationProperties("gatehouse.csrf")
-public record CsrfProperties(@NotNull Duration ttl, String secret, Path secretFile, List<String> previousSecrets) {
+public record CsrfProperties(@NotNull Duration ttl, String secret, Path secretFile, List<String> previousSecrets,
+		boolean requireSharedSecret) {
 
 	public CsrfProperties {
 		secret = (secret != null) ? secret.trim() : "";

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static io.gatehouse.auth.Sessions.utc;
+import static io.gatehouse.auth.SessionRepository.utc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -110,7 +110,7 @@ final class PurgeFixture {
 	}
 
 	private String hash(String name) {
-		return RefreshTokens.hash(name + "-" + this.run);
+		return RefreshTokenRepository.hash(name + "-" + this.run);
 	}
 
 }

@@ -115,7 +115,7 @@ class SessionLifecycleIntegrationTests {
 			assertThat(sealedSuccessors(claim(login, "sid"))).isEqualTo(1);
 			assertThat(SessionLifecycleIntegrationTests.this.jdbc
 				.sql("SELECT COUNT(*) FROM refresh_tokens WHERE token_hash = ? AND successor_sealed IS NULL")
-				.param(RefreshTokens.hash(first))
+				.param(RefreshTokenRepository.hash(first))
 				.query(Integer.class)
 				.single()).isEqualTo(1);
 		}

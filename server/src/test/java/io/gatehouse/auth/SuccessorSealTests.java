@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SuccessorSealTests {
 
-	final String rotated = RefreshTokens.generate();
+	final String rotated = RefreshTokenRepository.generate();
 
-	final String hash = RefreshTokens.hash(this.rotated);
+	final String hash = RefreshTokenRepository.hash(this.rotated);
 
-	final String successor = RefreshTokens.generate();
+	final String successor = RefreshTokenRepository.generate();
 
 	@Test
 	void openWhenSameTokenAndRowThenSuccessor() {
@@ -32,7 +32,7 @@ class SuccessorSealTests {
 
 		// The stored hash is not the key: a database reader cannot open the seal.
 		assertThat(SuccessorSeal.open(this.hash, this.hash, sealed)).isEmpty();
-		assertThat(SuccessorSeal.open(RefreshTokens.generate(), this.hash, sealed)).isEmpty();
+		assertThat(SuccessorSeal.open(RefreshTokenRepository.generate(), this.hash, sealed)).isEmpty();
 	}
 
 	@Test
@@ -41,7 +41,7 @@ class SuccessorSealTests {
 		char last = sealed.charAt(sealed.length() - 1);
 		String altered = sealed.substring(0, sealed.length() - 1) + ((last == 'A') ? 'B' : 'A');
 
-		assertThat(SuccessorSeal.open(this.rotated, RefreshTokens.hash("another"), sealed)).isEmpty();
+		assertThat(SuccessorSeal.open(this.rotated, RefreshTokenRepository.hash("another"), sealed)).isEmpty();
 		assertThat(SuccessorSeal.open(this.rotated, this.hash, altered)).isEmpty();
 		assertThat(SuccessorSeal.open(this.rotated, this.hash, "not base64 !")).isEmpty();
 		assertThat(SuccessorSeal.open(this.rotated, this.hash, "")).isEmpty();

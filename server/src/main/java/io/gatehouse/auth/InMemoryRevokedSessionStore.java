@@ -21,18 +21,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("!cluster")
-final class InMemorySessionRevocations implements SessionRevocations {
+final class InMemoryRevokedSessionStore implements RevokedSessionStore {
 
 	static final long MAX_ENTRIES = 1_000_000;
 
-	private static final Logger log = LoggerFactory.getLogger(InMemorySessionRevocations.class);
+	private static final Logger log = LoggerFactory.getLogger(InMemoryRevokedSessionStore.class);
 
 	private final Cache<String, Instant> revoked;
 
 	private final Clock clock;
 
 	@Autowired
-	InMemorySessionRevocations(Sessions sessions, TokenProperties properties, Clock clock) {
+	InMemoryRevokedSessionStore(SessionRepository sessions, TokenProperties properties, Clock clock) {
 		this(clock);
 		Duration memory = properties.revocationMemory();
 		var recent = sessions.revokedSince(clock.instant().minus(memory));
@@ -42,7 +42,7 @@ final class InMemorySessionRevocations implements SessionRevocations {
 		}
 	}
 
-	InMemorySessionRevocations(Clock clock) {
+	InMemoryRevokedSessionStore(Clock clock) {
 		this.clock = clock;
 		this.revoked = Caffeine.newBuilder()
 			.maximumSize(MAX_ENTRIES)

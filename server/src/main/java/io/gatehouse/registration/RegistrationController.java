@@ -1,13 +1,15 @@
-package io.gatehouse.customer;
+package io.gatehouse.registration;
 
 import java.util.List;
 
 import io.gatehouse.account.Account;
 import io.gatehouse.account.AccountRepository;
 import io.gatehouse.account.Usernames;
+import io.gatehouse.customer.UsernameCheck;
 import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
 import io.gatehouse.errors.FieldProblem;
+import io.gatehouse.routes.ApiRoutes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -40,7 +42,7 @@ class RegistrationController {
 		this.passwordEncoder = passwordEncoder;
 	}
 
-	@PostMapping(path = "/api/auth/register", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = ApiRoutes.REGISTER, produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Register a new account",
 			description = "Answers the new account's full username-check record. Does not log in.")
@@ -54,8 +56,9 @@ class RegistrationController {
 		try {
 			Account account = this.accounts.insert(username, request.email(), request.phone(), hash,
 					Account.USER_SCOPE);
-			return new Profile(account.id(), username, account.email(), account.phone(), null, null, null, false)
-				.fullCheck();
+			// The full record of an account without a customer, as the username check
+			// answers it.
+			return new UsernameCheck(true, false, null, null, account.email(), account.phone(), null, false);
 		}
 		catch (DuplicateKeyException ex) {
 			// The unique index decides races: of two registrations of one name, one wins.

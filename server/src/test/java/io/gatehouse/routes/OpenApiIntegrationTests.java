@@ -1,4 +1,4 @@
-package io.gatehouse.config;
+package io.gatehouse.routes;
 
 import java.util.ArrayList;
 import java.util.List;

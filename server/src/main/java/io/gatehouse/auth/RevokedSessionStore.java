@@ -8,7 +8,7 @@ import java.time.Instant;
  * to live only as long as an access token of that session can (the database keeps the
  * permanent record). In memory in the embedded default, in Redis in the cluster profile.
  */
-public interface SessionRevocations {
+public interface RevokedSessionStore {
 
 	/**
 	 * Marks the session revoked until {@code until} (the last moment a token could live).

@@ -1,4 +1,4 @@
-package io.gatehouse.customer;
+package io.gatehouse.registration;
 
 import java.io.BufferedReader;
 import java.io.IOException;

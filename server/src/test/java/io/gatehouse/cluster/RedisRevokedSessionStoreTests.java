@@ -16,7 +16,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class RedisSessionRevocationsTests {
+class RedisRevokedSessionStoreTests {
 
 	private static final Duration MEMORY = Duration.ofMinutes(16);
 
@@ -34,31 +34,31 @@ class RedisSessionRevocationsTests {
 	@Test
 	void isRevokedWhenNeverRevokedThenFalse() {
 		this.redis = TestRedis.machine();
-		assertThat(revocations(this.redis, RedisSessionRevocationsTests::none).isRevoked("sid-1")).isFalse();
+		assertThat(revocations(this.redis, RedisRevokedSessionStoreTests::none).isRevoked("sid-1")).isFalse();
 	}
 
 	@Test
 	void isRevokedWhenRevokedOnAnotherInstanceThenTrue() {
 		this.redis = TestRedis.machine();
 		try (TestRedis other = this.redis.peer()) {
-			revocations(this.redis, RedisSessionRevocationsTests::none).revoke("sid-1",
+			revocations(this.redis, RedisRevokedSessionStoreTests::none).revoke("sid-1",
 					this.clock.instant().plus(MEMORY));
-			assertThat(revocations(other, RedisSessionRevocationsTests::none).isRevoked("sid-1")).isTrue();
-			assertThat(revocations(other, RedisSessionRevocationsTests::none).isRevoked("sid-2")).isFalse();
+			assertThat(revocations(other, RedisRevokedSessionStoreTests::none).isRevoked("sid-1")).isTrue();
+			assertThat(revocations(other, RedisRevokedSessionStoreTests::none).isRevoked("sid-2")).isFalse();
 		}
 	}
 
 	@Test
 	void revokeThenEntryLivesUntilTheLastTokenMoment() {
 		this.redis = TestRedis.machine();
-		revocations(this.redis, RedisSessionRevocationsTests::none).revoke("sid-1", this.clock.instant().plus(MEMORY));
+		revocations(this.redis, RedisRevokedSessionStoreTests::none).revoke("sid-1", this.clock.instant().plus(MEMORY));
 		assertThat(this.redis.pttl("revoked:sid-1")).isBetween(MEMORY.minusSeconds(5).toMillis(), MEMORY.toMillis());
 	}
 
 	@Test
 	void revokeWhenEveryTokenExpiredThenNothingStored() {
 		this.redis = TestRedis.machine();
-		revocations(this.redis, RedisSessionRevocationsTests::none).revoke("sid-1",
+		revocations(this.redis, RedisRevokedSessionStoreTests::none).revoke("sid-1",
 				this.clock.instant().minusSeconds(1));
 		assertThat(this.redis.pttl("revoked:sid-1")).isEqualTo(-2L);
 	}
@@ -66,7 +66,7 @@ class RedisSessionRevocationsTests {
 	@Test
 	void isRevokedWhenRedisUnreachableThenStateUnavailable() {
 		this.redis = TestRedis.unreachable();
-		RedisSessionRevocations revocations = revocations(this.redis, RedisSessionRevocationsTests::none);
+		RedisRevokedSessionStore revocations = revocations(this.redis, RedisRevokedSessionStoreTests::none);
 		assertThatExceptionOfType(StateUnavailableException.class).isThrownBy(() -> revocations.isRevoked("sid-1"));
 		assertThatExceptionOfType(StateUnavailableException.class)
 			.isThrownBy(() -> revocations.revoke("sid-1", Instant.now().plusSeconds(60)));
@@ -77,39 +77,39 @@ class RedisSessionRevocationsTests {
 
 		@Test
 		void isRevokedThenRecentRevocationsCopiedFromDatabaseOnce() {
-			RedisSessionRevocationsTests.this.redis = TestRedis.machine();
+			RedisRevokedSessionStoreTests.this.redis = TestRedis.machine();
 			AtomicInteger reads = new AtomicInteger();
-			Instant revokedAt = RedisSessionRevocationsTests.this.clock.instant().minus(Duration.ofMinutes(1));
-			RedisSessionRevocations revocations = revocations(RedisSessionRevocationsTests.this.redis, (since) -> {
+			Instant revokedAt = RedisRevokedSessionStoreTests.this.clock.instant().minus(Duration.ofMinutes(1));
+			RedisRevokedSessionStore revocations = revocations(RedisRevokedSessionStoreTests.this.redis, (since) -> {
 				reads.incrementAndGet();
 				assertThat(since).isBefore(revokedAt);
-				return List.of(new RedisSessionRevocations.Revoked("sid-logged-out", revokedAt));
+				return List.of(new RedisRevokedSessionStore.Revoked("sid-logged-out", revokedAt));
 			});
 			assertThat(revocations.isRevoked("sid-logged-out")).isTrue();
 			assertThat(revocations.isRevoked("sid-live")).isFalse();
 			assertThat(reads).hasValue(1);
-			assertThat(RedisSessionRevocationsTests.this.redis.pttl("revoked:sid-logged-out"))
+			assertThat(RedisRevokedSessionStoreTests.this.redis.pttl("revoked:sid-logged-out"))
 				.isBetween(MEMORY.minusMinutes(2).toMillis(), MEMORY.toMillis());
-			assertThat(RedisSessionRevocationsTests.this.redis.pttl("revocations-restored")).isEqualTo(-1L);
+			assertThat(RedisRevokedSessionStoreTests.this.redis.pttl("revocations-restored")).isEqualTo(-1L);
 		}
 
 		@Test
 		void isRevokedWhenDatabaseUnavailableThenStateUnavailable() {
-			RedisSessionRevocationsTests.this.redis = TestRedis.machine();
-			RedisSessionRevocations revocations = revocations(RedisSessionRevocationsTests.this.redis, (since) -> {
+			RedisRevokedSessionStoreTests.this.redis = TestRedis.machine();
+			RedisRevokedSessionStore revocations = revocations(RedisRevokedSessionStoreTests.this.redis, (since) -> {
 				throw new DataAccessResourceFailureException("PostgreSQL is down");
 			});
 			assertThatExceptionOfType(StateUnavailableException.class).isThrownBy(() -> revocations.isRevoked("sid-1"));
-			assertThat(RedisSessionRevocationsTests.this.redis.pttl("revocations-restored")).isEqualTo(-2L);
+			assertThat(RedisRevokedSessionStoreTests.this.redis.pttl("revocations-restored")).isEqualTo(-2L);
 		}
 
 	}
 
-	private RedisSessionRevocations revocations(TestRedis redis, RedisSessionRevocations.PermanentRecord record) {
-		return new RedisSessionRevocations(redis.state(), record, this.clock, MEMORY);
+	private RedisRevokedSessionStore revocations(TestRedis redis, RedisRevokedSessionStore.PermanentRecord record) {
+		return new RedisRevokedSessionStore(redis.state(), record, this.clock, MEMORY);
 	}
 
-	private static List<RedisSessionRevocations.Revoked> none(Instant since) {
+	private static List<RedisRevokedSessionStore.Revoked> none(Instant since) {
 		return List.of();
 	}
 

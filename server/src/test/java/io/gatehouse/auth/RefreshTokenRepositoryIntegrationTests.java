@@ -26,13 +26,13 @@ import static org.awaitility.Awaitility.await;
  * token used, never "unused".
  */
 @IntegrationTest
-class RefreshTokensIntegrationTests {
+class RefreshTokenRepositoryIntegrationTests {
 
 	@Autowired
-	RefreshTokens refreshTokens;
+	RefreshTokenRepository refreshTokens;
 
 	@Autowired
-	Sessions sessions;
+	SessionRepository sessions;
 
 	@Autowired
 	PlatformTransactionManager transactions;
@@ -42,7 +42,7 @@ class RefreshTokensIntegrationTests {
 		Instant now = Instant.now();
 		String sid = TokenGrants.newSessionId();
 		this.sessions.insertUserSession(sid, 1, "bmp_kfayy_6526", "user", now, now.plus(Duration.ofDays(1)));
-		String hash = RefreshTokens.hash(RefreshTokens.generate());
+		String hash = RefreshTokenRepository.hash(RefreshTokenRepository.generate());
 		this.refreshTokens.insert(hash, sid, now, now.plus(Duration.ofDays(1)));
 		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
 
@@ -70,7 +70,7 @@ class RefreshTokensIntegrationTests {
 			return won;
 		}), threads);
 		assertThat(firstMarked.await(10, TimeUnit.SECONDS)).isTrue();
-		CompletableFuture<Optional<RefreshTokens.Stored>> second = CompletableFuture.supplyAsync(() -> {
+		CompletableFuture<Optional<RefreshTokenRepository.Stored>> second = CompletableFuture.supplyAsync(() -> {
 			secondThread.set(Thread.currentThread());
 			boolean won = this.refreshTokens.markUsed(hash, "successor-2", null, now);
 			return won ? Optional.empty() : this.refreshTokens.find(hash);
@@ -80,7 +80,7 @@ class RefreshTokensIntegrationTests {
 		releaseFirst.countDown();
 
 		assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
-		Optional<RefreshTokens.Stored> seenBySecond = second.get(10, TimeUnit.SECONDS);
+		Optional<RefreshTokenRepository.Stored> seenBySecond = second.get(10, TimeUnit.SECONDS);
 		assertThat(seenBySecond).isPresent();
 		assertThat(seenBySecond.get().usedAt()).isNotNull();
 	}

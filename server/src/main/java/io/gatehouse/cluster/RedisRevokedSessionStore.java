@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.gatehouse.auth.SessionRevocations;
+import io.gatehouse.auth.RevokedSessionStore;
 import io.gatehouse.errors.StateUnavailableException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
@@ -26,9 +26,9 @@ import org.springframework.dao.DataAccessException;
  * {@code sessions.revoked_at} before any answer is given, and while that cannot be done
  * the check fails closed.
  */
-final class RedisSessionRevocations implements SessionRevocations {
+final class RedisRevokedSessionStore implements RevokedSessionStore {
 
-	private static final Logger log = LoggerFactory.getLogger(RedisSessionRevocations.class);
+	private static final Logger log = LoggerFactory.getLogger(RedisRevokedSessionStore.class);
 
 	private static final byte[] REVOKED = "1".getBytes(StandardCharsets.US_ASCII);
 
@@ -53,7 +53,7 @@ final class RedisSessionRevocations implements SessionRevocations {
 	 * @param memory how long after a revocation a token of the session can still be
 	 * accepted (access-token lifetime plus clock skew)
 	 */
-	RedisSessionRevocations(RedisState redis, PermanentRecord table, Clock clock, Duration memory) {
+	RedisRevokedSessionStore(RedisState redis, PermanentRecord table, Clock clock, Duration memory) {
 		this.redis = redis;
 		this.table = table;
 		this.clock = clock;
@@ -116,7 +116,7 @@ final class RedisSessionRevocations implements SessionRevocations {
 	/** Where revocations are kept for good: the {@code sessions} table. */
 	interface PermanentRecord {
 
-		/** Sessions revoked at or after {@code since}. */
+		/** SessionRepository revoked at or after {@code since}. */
 		List<Revoked> since(Instant since);
 
 	}

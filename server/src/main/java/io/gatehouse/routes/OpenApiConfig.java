@@ -1,10 +1,9 @@
-package io.gatehouse.config;
+package io.gatehouse.routes;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -33,19 +32,11 @@ import org.springframework.context.annotation.Configuration;
 
 import static io.gatehouse.errors.ErrorCode.CSRF_INVALID;
 import static io.gatehouse.errors.ErrorCode.CSRF_MISSING;
-import static io.gatehouse.errors.ErrorCode.CUSTOMER_REQUIRED;
-import static io.gatehouse.errors.ErrorCode.FORBIDDEN;
 import static io.gatehouse.errors.ErrorCode.INTERNAL_ERROR;
-import static io.gatehouse.errors.ErrorCode.INVALID_CREDENTIALS;
 import static io.gatehouse.errors.ErrorCode.INVALID_HEADER;
-import static io.gatehouse.errors.ErrorCode.INVALID_REFRESH_TOKEN;
-import static io.gatehouse.errors.ErrorCode.INVALID_REQUEST;
 import static io.gatehouse.errors.ErrorCode.INVALID_TOKEN;
-import static io.gatehouse.errors.ErrorCode.INVALID_USERNAME;
 import static io.gatehouse.errors.ErrorCode.MISSING_TOKEN;
 import static io.gatehouse.errors.ErrorCode.PAYLOAD_TOO_LARGE;
-import static io.gatehouse.errors.ErrorCode.RATE_LIMITED;
-import static io.gatehouse.errors.ErrorCode.REFRESH_TOKEN_REUSED;
 import static io.gatehouse.errors.ErrorCode.REQUEST_EXPIRED;
 import static io.gatehouse.errors.ErrorCode.REQUEST_REPLAYED;
 import static io.gatehouse.errors.ErrorCode.SERVICE_UNAVAILABLE;
@@ -53,36 +44,18 @@ import static io.gatehouse.errors.ErrorCode.SIGNATURE_INVALID;
 import static io.gatehouse.errors.ErrorCode.SIGNATURE_MISSING;
 import static io.gatehouse.errors.ErrorCode.UNSUPPORTED_MEDIA_TYPE;
 import static io.gatehouse.errors.ErrorCode.UPGRADE_REQUIRED;
-import static io.gatehouse.errors.ErrorCode.USERNAME_MISMATCH;
-import static io.gatehouse.errors.ErrorCode.USERNAME_TAKEN;
-import static io.gatehouse.errors.ErrorCode.VALIDATION_FAILED;
-import static io.gatehouse.errors.ErrorCode.WEAK_PIN;
 
 /**
  * The OpenAPI description at {@code /v3/api-docs}: what springdoc reads from the
  * controllers, plus what lives in filters and so is invisible to it: the app headers and
  * signature of docs/contract.md §1, the bearer scheme, {@code x-csrf-token}, and the
- * problem codes of docs/contract.md §2 and §5 for each operation.
+ * problem codes of docs/contract.md §2 and §5 for each operation, read from
+ * {@link ApiRoutes}.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
 
 	static final String BEARER = "bearer";
-
-	/** Operations that need no bearer token (docs/contract.md §2). */
-	static final Set<String> PUBLIC = Set.of("POST /api/auth/guest", "POST /api/auth/token", "POST /api/auth/refresh");
-
-	/** Operations that need a bearer token but no CSRF token. */
-	static final Set<String> NO_CSRF = Set.of("GET /api/auth/csrf-token");
-
-	/** The notable failures of each operation, beyond those every call can meet. */
-	static final Map<String, List<ErrorCode>> FAILURES = Map.of("POST /api/auth/guest", List.of(RATE_LIMITED),
-			"POST /api/auth/token", List.of(INVALID_REQUEST, INVALID_CREDENTIALS, RATE_LIMITED),
-			"POST /api/auth/refresh", List.of(INVALID_REQUEST, INVALID_REFRESH_TOKEN, REFRESH_TOKEN_REUSED),
-			"POST /api/auth/register", List.of(INVALID_REQUEST, VALIDATION_FAILED, USERNAME_TAKEN),
-			"GET /api/customers/check-username/{username}", List.of(INVALID_USERNAME, USERNAME_MISMATCH, RATE_LIMITED),
-			"POST /api/customers", List.of(FORBIDDEN), "PUT /api/customers/me/pin",
-			List.of(INVALID_REQUEST, WEAK_PIN, FORBIDDEN, CUSTOMER_REQUIRED));
 
 	private static final List<ErrorCode> EVERY_CALL = List.of(INVALID_HEADER, SIGNATURE_MISSING, SIGNATURE_INVALID,
 			REQUEST_EXPIRED, REQUEST_REPLAYED, UNSUPPORTED_MEDIA_TYPE, PAYLOAD_TOO_LARGE, UPGRADE_REQUIRED,
@@ -151,17 +124,20 @@ class OpenApiConfig {
 		addHeader(operation, "x-request-id", "echoed on the response; generated when absent", false);
 		Map<Integer, List<ErrorCode>> byStatus = new TreeMap<>();
 		EVERY_CALL.forEach((code) -> add(byStatus, code));
-		if (!PUBLIC.contains(key)) {
+		ApiRoute route = ApiRoutes.find(key).orElse(null);
+		if (route == null || route.needsBearer()) {
 			operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
 			add(byStatus, MISSING_TOKEN);
 			add(byStatus, INVALID_TOKEN);
-			if (!NO_CSRF.contains(key)) {
+			if (route == null || route.csrf()) {
 				addHeader(operation, "x-csrf-token", "from GET /api/auth/csrf-token, bound to this session", true);
 				add(byStatus, CSRF_MISSING);
 				add(byStatus, CSRF_INVALID);
 			}
 		}
-		FAILURES.getOrDefault(key, List.of()).forEach((code) -> add(byStatus, code));
+		if (route != null) {
+			route.failures().forEach((code) -> add(byStatus, code));
+		}
 		ApiResponses responses = (operation.getResponses() != null) ? operation.getResponses() : new ApiResponses();
 		byStatus.forEach((status, codes) -> responses.addApiResponse(status.toString(), problemResponse(codes)));
 		operation.setResponses(responses);

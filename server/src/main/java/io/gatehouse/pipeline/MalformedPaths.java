@@ -1,7 +1,8 @@
-package io.gatehouse.customer;
+package io.gatehouse.pipeline;
 
 import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
+import io.gatehouse.routes.ApiRoutes;
 
 /**
  * The problem for a request refused before it reached a controller (by the servlet
@@ -16,7 +17,7 @@ final class MalformedPaths {
 	}
 
 	static ApiException problemFor(String rawUri, int status) {
-		if (status == 400 && rawUri != null && rawUri.startsWith(UsernameCheckController.PATH)) {
+		if (status == 400 && rawUri != null && rawUri.startsWith(ApiRoutes.CHECK_USERNAME)) {
 			return new ApiException(ErrorCode.INVALID_USERNAME, "username path refused before routing");
 		}
 		return new ApiException(ErrorCode.forStatus(status), "request refused before routing");

@@ -12,19 +12,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * feature on logout and refresh-token reuse), read when Redis turns out to have lost its
  * copy.
  */
-final class RevokedSessionsTable implements RedisSessionRevocations.PermanentRecord {
+final class RevokedSessionRepository implements RedisRevokedSessionStore.PermanentRecord {
 
 	private final JdbcClient jdbc;
 
-	RevokedSessionsTable(JdbcClient jdbc) {
+	RevokedSessionRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	@Override
-	public List<RedisSessionRevocations.Revoked> since(Instant since) {
+	public List<RedisRevokedSessionStore.Revoked> since(Instant since) {
 		return this.jdbc.sql("SELECT sid, revoked_at FROM sessions WHERE revoked_at >= ?")
 			.param(since.atOffset(ZoneOffset.UTC))
-			.query((rs, row) -> new RedisSessionRevocations.Revoked(rs.getString("sid"),
+			.query((rs, row) -> new RedisRevokedSessionStore.Revoked(rs.getString("sid"),
 					rs.getObject("revoked_at", OffsetDateTime.class).toInstant()))
 			.list();
 	}

@@ -1,4 +1,4 @@
-package io.gatehouse.customer;
+package io.gatehouse.registration;
 
 import java.util.ArrayList;
 import java.util.List;

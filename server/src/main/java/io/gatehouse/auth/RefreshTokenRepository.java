@@ -11,8 +11,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import static io.gatehouse.auth.Sessions.instant;
-import static io.gatehouse.auth.Sessions.utc;
+import static io.gatehouse.auth.SessionRepository.instant;
+import static io.gatehouse.auth.SessionRepository.utc;
 
 /**
  * The {@code refresh_tokens} table. A token is 256 random bits in base64url and is stored
@@ -20,7 +20,7 @@ import static io.gatehouse.auth.Sessions.utc;
  * UPDATE, so of two uses racing exactly one wins.
  */
 @Repository
-class RefreshTokens {
+class RefreshTokenRepository {
 
 	/**
 	 * A stored token: its session, when it expires, when (if ever) it was used, and its
@@ -41,7 +41,7 @@ class RefreshTokens {
 
 	private final JdbcClient jdbc;
 
-	RefreshTokens(JdbcClient jdbc) {
+	RefreshTokenRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

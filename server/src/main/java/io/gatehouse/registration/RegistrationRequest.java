@@ -1,4 +1,4 @@
-package io.gatehouse.customer;
+package io.gatehouse.registration;
 
 /** The body of {@code POST /api/auth/register}; every field is checked by hand. */
 record RegistrationRequest(String username, String email, String phone, String password) {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * session only once it is revoked, so every revocation survives a restart.
  */
 @Repository
-class Sessions {
+class SessionRepository {
 
 	/** A session as stored. */
 	record Session(String sid, Long accountId, String subject, String scope, Instant createdAt, Instant expiresAt,
@@ -35,7 +35,7 @@ class Sessions {
 
 	private final JdbcClient jdbc;
 
-	Sessions(JdbcClient jdbc) {
+	SessionRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -52,7 +52,7 @@ class Sessions {
 			.sql("SELECT sid, account_id, subject, scope, created_at, expires_at, revoked_at FROM sessions "
 					+ "WHERE sid = ?")
 			.param(sid)
-			.query(Sessions::session)
+			.query(SessionRepository::session)
 			.optional();
 	}
 
@@ -74,7 +74,7 @@ class Sessions {
 			.sql("SELECT sid, account_id, subject, scope, created_at, expires_at, revoked_at FROM sessions "
 					+ "WHERE account_id = ? AND revoked_at IS NULL")
 			.param(accountId)
-			.query(Sessions::session)
+			.query(SessionRepository::session)
 			.list();
 	}
 

@@ -1,4 +1,4 @@
-package io.gatehouse.customer;
+package io.gatehouse.pipeline;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package io.gatehouse.customer;
+package io.gatehouse.registration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
