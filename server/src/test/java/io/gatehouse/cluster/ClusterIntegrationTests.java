@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -13,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import io.gatehouse.auth.MutableClock;
 import io.gatehouse.auth.SessionHousekeeping;
 import io.gatehouse.support.ApiClient;
 import io.gatehouse.support.ApiResponse;
@@ -29,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two instances of profile {@code cluster} on the machine's PostgreSQL (a schema of this
  * run's own) and Redis (a key prefix of its own), each request sent to whichever instance
  * proves the point: what one instance issued, used up or revoked, the other sees at once.
- * Both run on one clock the test moves; B reads the shared CSRF secret from a file.
+ * Both run on one clock the test moves forward; B reads the shared CSRF secret from a
+ * file.
  */
 class ClusterIntegrationTests {
 
@@ -47,7 +46,7 @@ class ClusterIntegrationTests {
 
 	private static ApiClient b;
 
-	private static final MutableClock clock = new MutableClock(Instant.now());
+	private static final ShiftedClock clock = new ShiftedClock();
 
 	@TempDir
 	static Path secretDir;
