@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances of profile {@code cluster} on the machine's PostgreSQL (a schema of this
@@ -63,6 +64,14 @@ class ClusterIntegrationTests {
 				"--gatehouse.csrf.secret-file=" + csrfSecretFile);
 		a = instanceA.api();
 		b = instanceB.api();
+		// The first Redis connection of an instance may miss its 500 ms connect timeout
+		// on
+		// a loaded machine (503, then a retry a second later): open it before the tests.
+		for (ApiClient instance : List.of(a, b)) {
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> instance.post("/api/auth/guest").send().status() == 200);
+		}
 	}
 
 	@AfterAll
