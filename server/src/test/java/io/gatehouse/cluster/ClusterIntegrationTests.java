@@ -209,8 +209,8 @@ class ClusterIntegrationTests {
 
 	@Test
 	void logoutAllOnAThenEverySessionOfTheUserRefusedOnB() {
-		ApiResponse onA = login(a, "onboarded_no_pin");
-		ApiResponse onB = login(b, "onboarded_no_pin");
+		ApiResponse onA = login(a, "support_agent");
+		ApiResponse onB = login(b, "support_agent");
 		String token = onA.field("accessToken");
 		String csrf = a.get("/api/auth/csrf-token").bearer(token).send().field("csrfToken");
 
