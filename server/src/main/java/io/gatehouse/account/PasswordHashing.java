@@ -5,8 +5,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Argon2id at OWASP's recommended minimum (m=19 MiB, t=2, p=1), through Spring Security's
- * encoder, with at most one hash per core (at least two) running at once. Used for
- * passwords and PINs alike.
+ * encoder. Used for passwords and PINs alike; {@link HashingQueue} decides when and how
+ * many run.
  */
 public final class PasswordHashing {
 
@@ -24,10 +24,7 @@ public final class PasswordHashing {
 	}
 
 	public static PasswordEncoder argon2id() {
-		int concurrentHashes = Math.max(2, Runtime.getRuntime().availableProcessors());
-		return new BoundedPasswordEncoder(
-				new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS),
-				concurrentHashes);
+		return new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS);
 	}
 
 }

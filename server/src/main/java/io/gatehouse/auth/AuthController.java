@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.gatehouse.account.Account;
 import io.gatehouse.account.Usernames;
 import io.gatehouse.audit.AuditEventType;
 import io.gatehouse.audit.AuditLog;
@@ -33,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuthController {
 
-	record LoginRequest(String username, String password) {
+	/** {@code deviceToken}: optional, from an earlier login's token response. */
+	record LoginRequest(String username, String password, String deviceToken) {
 	}
 
 	record RefreshRequest(String refreshToken) {
@@ -74,13 +76,12 @@ class AuthController {
 		if (!verdict.allowed()) {
 			throw ApiException.retryAfter(ErrorCode.RATE_LIMITED, verdict.retryAfter());
 		}
-		return this.grants.guest();
+		return this.grants.guest(request);
 	}
 
 	@PostMapping(path = ApiRoutes.TOKEN, produces = MediaType.APPLICATION_JSON_VALUE)
 	TokenResponse token(@RequestBody LoginRequest body, HttpServletRequest request) {
-		String address = this.addresses.resolve(request);
-		this.logins.checkAddress(address);
+		LoginClient client = this.logins.identify(request, body.username(), body.deviceToken());
 		List<FieldProblem> problems = new ArrayList<>();
 		requireText(problems, "username", body.username());
 		requireText(problems, "password", body.password());
@@ -88,7 +89,8 @@ class AuthController {
 			throw ApiException.validationFailed(problems);
 		}
 		String username = Usernames.normalize(body.username());
-		return this.grants.password(this.logins.authenticate(address, username, body.password()));
+		Account account = this.logins.authenticate(request, client, username, body.password());
+		return this.grants.password(account).withDeviceToken(this.logins.newDeviceToken(account));
 	}
 
 	@PostMapping(path = ApiRoutes.REFRESH, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -6,9 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Map;
 
 import io.gatehouse.account.Account;
+import io.gatehouse.audit.AuditEventType;
+import io.gatehouse.audit.AuditLog;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -19,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * no refresh token), a user session (a row and its first refresh token), and the tokens
  * of a session whose refresh token was just rotated. No token of a user session outlives
  * the session's absolute end ({@link SessionProperties#maxLifetime()}). Counts every
- * grant.
+ * grant; a guest session, which leaves no row, leaves its audit event here.
  */
 @Component
 class TokenGrants {
@@ -42,11 +46,13 @@ class TokenGrants {
 
 	private final TransactionTemplate transaction;
 
+	private final AuditLog audit;
+
 	private final SessionProperties lifetime;
 
 	TokenGrants(AccessTokenIssuer issuer, SessionRepository sessions, RefreshTokenRepository refreshTokens,
 			TokenProperties properties, SessionProperties lifetime, Clock clock, MeterRegistry meters,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, AuditLog audit) {
 		this.issuer = issuer;
 		this.lifetime = lifetime;
 		this.sessions = sessions;
@@ -55,12 +61,14 @@ class TokenGrants {
 		this.clock = clock;
 		this.meters = meters;
 		this.transaction = new TransactionTemplate(transactions);
+		this.audit = audit;
 	}
 
-	TokenResponse guest() {
+	TokenResponse guest(HttpServletRequest request) {
 		String sid = newSessionId();
 		String accessToken = this.issuer.issue(Caller.GUEST_PREFIX + sid, sid, Caller.GUEST_SCOPE);
 		count("guest");
+		this.audit.record(AuditEventType.GUEST_SESSION_STARTED, request, Caller.GUEST_PREFIX + sid, sid, Map.of());
 		return new TokenResponse(accessToken, TokenResponse.BEARER, this.issuer.expiresInSeconds(), null, null,
 				Caller.GUEST_SCOPE);
 	}

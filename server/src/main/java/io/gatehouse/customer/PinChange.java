@@ -80,7 +80,15 @@ class PinChange {
 		String key = key(caller.username());
 		refuseIfExhausted(this.limiter.consume(key, this.failuresPerUser), caller, request);
 		// A missing PIN is checked like a wrong one: the same hash, the same time.
-		boolean matches = this.hashing.matches((currentPin != null) ? currentPin : "", hash);
+		boolean matches;
+		try {
+			matches = this.hashing.matches((currentPin != null) ? currentPin : "", hash);
+		}
+		catch (RuntimeException ex) {
+			// Never checked (hashing overloaded, 503): it does not count as a failure.
+			this.limiter.refund(key, this.failuresPerUser);
+			throw ex;
+		}
 		if (!matches) {
 			reject(caller, (currentPin == null || currentPin.isEmpty()) ? "current-pin-missing" : "current-pin-wrong",
 					request);

@@ -3,11 +3,13 @@ package io.gatehouse.pipeline;
 import java.time.Clock;
 
 import io.gatehouse.appsig.AppSignatureFilter;
+import io.gatehouse.config.GatehouseProperties;
 import io.gatehouse.csrf.CsrfTokenFilter;
 import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
 import io.gatehouse.errors.ProblemWriter;
 import io.gatehouse.request.RequestIdFilter;
+import io.gatehouse.request.ServedOverTls;
 import io.gatehouse.routes.ApiRoutes;
 import jakarta.servlet.Filter;
 import org.apache.catalina.Lifecycle;
@@ -110,7 +112,8 @@ class RequestPipeline {
 	 */
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, ProblemWriter problems,
-			AppSignatureFilter appSignatureFilter, CsrfTokenFilter csrfTokenFilter) throws Exception {
+			AppSignatureFilter appSignatureFilter, CsrfTokenFilter csrfTokenFilter, GatehouseProperties properties)
+			throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, failure) -> problems.write(request, response,
 				new ApiException(codeFor(failure), "authentication failed"));
 		AccessDeniedHandler accessDenied = (request, response, failure) -> problems.write(request, response,
@@ -136,6 +139,8 @@ class RequestPipeline {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions((frame) -> frame.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.httpStrictTransportSecurity(
+						(hsts) -> hsts.requestMatcher(new ServedOverTls(properties.trustedProxies())))
 				.cacheControl((cache) -> cache.disable()));
 		http.addFilterBefore(appSignatureFilter, BearerTokenAuthenticationFilter.class);
 		http.addFilterAfter(csrfTokenFilter, BearerTokenAuthenticationFilter.class);

@@ -59,7 +59,7 @@ class RefreshRotationPostgresTests {
 			.initializers((context) -> context.getBeanFactory().registerSingleton("clock", clock))
 			.run("--server.port=0", "--spring.jmx.enabled=false", "--gatehouse.data-dir=" + dataDir,
 					"--spring.datasource.url=" + URL + "?currentSchema=" + SCHEMA, "--spring.flyway.schemas=" + SCHEMA,
-					"--spring.flyway.default-schema=" + SCHEMA);
+					"--spring.flyway.default-schema=" + SCHEMA, "--gatehouse.demo-data=true");
 		api = new ApiClient(context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
 	}
 

@@ -60,7 +60,11 @@ final class TestInstance implements AutoCloseable {
 				"--spring.application.admin.enabled=false", "--gatehouse.data-dir=target/cluster-test-data",
 				"--gatehouse.redis.key-prefix=" + redisKeyPrefix,
 				"--gatehouse.tokens.signing-keys=" + secrets.signingKeys(),
-				"--gatehouse.tokens.generate-missing-keys=false", "--gatehouse.csrf.secret=" + secrets.csrfSecret()));
+				"--gatehouse.tokens.generate-missing-keys=false", "--gatehouse.csrf.secret=" + secrets.csrfSecret(),
+				// The tests log in as the demo users, which profile cluster seeds only
+				// when
+				// asked (docs/contract.md §6).
+				"--gatehouse.demo-data=true"));
 		given.addAll(postgres.springArgs());
 		given.addAll(List.of(overrides));
 		// A name given twice on the command line would bind as "first,second": keep the
