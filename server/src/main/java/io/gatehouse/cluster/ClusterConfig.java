@@ -2,7 +2,6 @@ package io.gatehouse.cluster;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
 import io.gatehouse.appsig.AppSignatureProperties;
@@ -10,7 +9,7 @@ import io.gatehouse.appsig.NonceFingerprint;
 import io.gatehouse.appsig.NonceStore;
 import io.gatehouse.auth.RevokedSessionStore;
 import io.gatehouse.auth.TokenProperties;
-import io.gatehouse.csrf.CsrfProperties;
+import io.gatehouse.csrf.CsrfTokens;
 import io.gatehouse.ratelimit.RateLimiter;
 import io.lettuce.core.ClientOptions.DisconnectedBehavior;
 import io.lettuce.core.RedisClient;
@@ -74,10 +73,12 @@ class ClusterConfig {
 	}
 
 	@Bean
-	NonceStore nonceStore(RedisState redis, AppSignatureProperties signatures, CsrfProperties csrf, Clock clock) {
-		// Every instance must fingerprint a nonce alike: a key derived from a secret they
-		// share (checked present at start by ClusterConfigurationCheck).
-		NonceFingerprint fingerprints = NonceFingerprint.derivedFrom(Base64.getDecoder().decode(csrf.secret()));
+	NonceStore nonceStore(RedisState redis, AppSignatureProperties signatures, CsrfTokens csrf, Clock clock) {
+		// Every instance must fingerprint a nonce alike: a key derived from the secret
+		// they
+		// share (a value or a file, checked present at start by
+		// ClusterConfigurationCheck).
+		NonceFingerprint fingerprints = NonceFingerprint.derivedFrom(csrf.derivedKey("replay-guard fingerprints"));
 		return new RedisNonceStore(redis, fingerprints, clock, signatures.maxClockSkew(), signatures.minClockSkew(),
 				signatures.replayMemory().toBytes());
 	}

@@ -62,6 +62,23 @@ public final class CsrfTokens {
 		return new SecretKeySpec(secret.clone(), ALGORITHM);
 	}
 
+	/**
+	 * A key for another purpose, derived from the current secret (HMAC-SHA256 of the
+	 * purpose): state that every instance must compute alike (the cluster's replay-guard
+	 * fingerprints) without a second shared secret to configure. Whichever source the
+	 * secret came from (value, file, generated), the derivation is the same.
+	 */
+	public byte[] derivedKey(String purpose) {
+		try {
+			Mac mac = Mac.getInstance(ALGORITHM);
+			mac.init(this.key);
+			return mac.doFinal(("gatehouse derived key: " + purpose).getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		}
+	}
+
 	/** A new token for the session, valid for the configured time to live. */
 	public IssuedCsrfToken issue(String sid) {
 		long expiry = this.clock.instant().plus(this.ttl).getEpochSecond();

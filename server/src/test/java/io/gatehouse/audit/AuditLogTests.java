@@ -9,19 +9,28 @@ import java.util.Map;
 import io.gatehouse.request.ClientAddressResolver;
 import io.gatehouse.request.RequestAttributes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(OutputCaptureExtension.class)
 class AuditLogTests {
+
+	// Read from the logger itself, not the console: whichever format an earlier test in
+	// the
+	// same JVM gave the console (text or JSON), the event is the message.
+	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+	private final Logger logger = (Logger) LoggerFactory.getLogger(AuditLog.LOGGER);
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -30,8 +39,19 @@ class AuditLogTests {
 	private final AuditLog audit = new AuditLog(Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC),
 			new ClientAddressResolver(List.of()), this.json, this.meters);
 
+	@BeforeEach
+	void listen() {
+		this.appender.start();
+		this.logger.addAppender(this.appender);
+	}
+
+	@AfterEach
+	void stopListening() {
+		this.logger.detachAppender(this.appender);
+	}
+
 	@Test
-	void recordWhenRequestThenOneParseableJsonLineWithTheContractFields(CapturedOutput output) {
+	void recordWhenRequestThenOneParseableJsonLineWithTheContractFields() {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/auth/token");
 		request.setRemoteAddr("203.0.113.7");
 		request.addHeader("x-platform", "android");
@@ -41,7 +61,7 @@ class AuditLogTests {
 		this.audit.record(AuditEventType.LOGIN_FAILED, request, "fully_active", "session-1",
 				Map.of("reason", "wrong-password"));
 
-		JsonNode event = onlyEvent(output);
+		JsonNode event = onlyEvent();
 		assertThat(event.get("time").asString()).isEqualTo("2026-12-01T10:00:00Z");
 		assertThat(event.get("type").asString()).isEqualTo("login.failed");
 		assertThat(event.get("requestId").asString()).isEqualTo("req-1");
@@ -56,25 +76,24 @@ class AuditLogTests {
 	}
 
 	@Test
-	void recordWhenHeadersAreHostileThenTheyAreLeftOut(CapturedOutput output) {
+	void recordWhenHeadersAreHostileThenTheyAreLeftOut() {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/auth/csrf-token");
 		request.addHeader("x-platform", "web\",\"type\":\"forged");
 		request.addHeader("x-app-version", "1.0.0\n2026-12-01 INFO forged line");
 
 		this.audit.record(AuditEventType.CSRF_FAILED, request, null, null, Map.of());
 
-		JsonNode event = onlyEvent(output);
+		JsonNode event = onlyEvent();
 		assertThat(event.get("type").asString()).isEqualTo("csrf.failed");
 		assertThat(event.get("platform").isNull()).isTrue();
 		assertThat(event.get("appVersion").isNull()).isTrue();
 		assertThat(event.get("sessionHash").isNull()).isTrue();
 	}
 
-	private JsonNode onlyEvent(CapturedOutput output) {
-		List<String> lines = output.getOut().lines().filter((line) -> line.contains("\"type\":")).toList();
-		assertThat(lines).hasSize(1);
-		String line = lines.get(0);
-		return this.json.readTree(line.substring(line.indexOf('{')));
+	private JsonNode onlyEvent() {
+		List<ILoggingEvent> events = this.appender.list;
+		assertThat(events).hasSize(1);
+		return this.json.readTree(events.get(0).getFormattedMessage());
 	}
 
 }
