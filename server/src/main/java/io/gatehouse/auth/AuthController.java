@@ -2,9 +2,12 @@ package io.gatehouse.auth;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.gatehouse.account.Account;
 import io.gatehouse.account.Usernames;
+import io.gatehouse.audit.AuditEventType;
+import io.gatehouse.audit.AuditLog;
 import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
 import io.gatehouse.errors.FieldProblem;
@@ -52,8 +55,11 @@ class AuthController {
 
 	private final ClientAddressResolver addresses;
 
+	private final AuditLog audit;
+
 	AuthController(TokenGrants grants, LoginAttempts logins, RefreshTokenRotation rotation, SessionRevoker revoker,
-			RateLimiter limiter, RateLimitProperties limits, ClientAddressResolver addresses) {
+			RateLimiter limiter, RateLimitProperties limits, ClientAddressResolver addresses, AuditLog audit) {
+		this.audit = audit;
 		this.grants = grants;
 		this.logins = logins;
 		this.rotation = rotation;
@@ -88,20 +94,21 @@ class AuthController {
 	}
 
 	@PostMapping(path = ApiRoutes.REFRESH, produces = MediaType.APPLICATION_JSON_VALUE)
-	TokenResponse refresh(@RequestBody RefreshRequest body) {
+	TokenResponse refresh(@RequestBody RefreshRequest body, HttpServletRequest request) {
 		List<FieldProblem> problems = new ArrayList<>();
 		requireText(problems, "refreshToken", body.refreshToken());
 		if (!problems.isEmpty()) {
 			throw ApiException.validationFailed(problems);
 		}
-		return this.rotation.rotate(body.refreshToken());
+		return this.rotation.rotate(body.refreshToken(), request);
 	}
 
 	@PostMapping(ApiRoutes.LOGOUT)
-	ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt jwt) {
+	ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
 		Caller caller = Caller.of(jwt);
 		this.revoker.revoke(caller.sessionId(), caller.subject(), String.join(" ", caller.scopes()),
 				SessionRevoker.LOGOUT);
+		this.audit.record(AuditEventType.LOGOUT, request, caller.subject(), caller.sessionId(), Map.of());
 		return ResponseEntity.noContent().build();
 	}
 

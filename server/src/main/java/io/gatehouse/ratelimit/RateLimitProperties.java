@@ -27,7 +27,7 @@ public record RateLimitProperties(@NotNull @Valid Limit loginFailuresPerUsername
 		@NotNull @Valid Limit loginFailuresPerDevice, @NotNull @Valid Limit guestTokensPerAddress,
 		@NotNull @Valid Limit registrationsPerSession, @NotNull @Valid Limit registrationsPerAddress,
 		@NotNull @Valid Limit checksPerGuestSession, @NotNull @Valid Limit checksPerUserSession,
-		@NotNull @Valid Limit checksPerAddress) {
+		@NotNull @Valid Limit checksPerAddress, @NotNull @Valid Limit pinFailuresPerUser) {
 
 	/**
 	 * The longest period of any limit: a bucket idle that long is full again, so an
@@ -38,7 +38,7 @@ public record RateLimitProperties(@NotNull @Valid Limit loginFailuresPerUsername
 			.of(this.loginFailuresPerUsername, this.loginFailuresPerUsernameAndAddress, this.loginFailuresPerAddress,
 					this.loginFailuresPerDevice, this.guestTokensPerAddress, this.registrationsPerSession,
 					this.registrationsPerAddress, this.checksPerGuestSession, this.checksPerUserSession,
-					this.checksPerAddress)
+					this.checksPerAddress, this.pinFailuresPerUser)
 			.map(Limit::period)
 			.max(Comparable::compareTo)
 			.orElseThrow();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 
 import io.gatehouse.csrf.CsrfTokens.IssuedCsrfToken;
 import org.junit.jupiter.api.Nested;
@@ -42,6 +43,49 @@ class CsrfTokensTests {
 
 		assertThat(this.tokens.isValid("sid-1", first)).isTrue();
 		assertThat(this.tokens.isValid("sid-1", second)).isTrue();
+	}
+
+	/**
+	 * A rotation: the new secret makes tokens, the previous one still verifies its own.
+	 */
+	@Nested
+	class PreviousSecrets {
+
+		final byte[] next = filled(32, (byte) 9);
+
+		final CsrfTokens rotated = new CsrfTokens(this.next, List.of(SECRET), Duration.ofHours(2),
+				Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
+
+		@Test
+		void isValidWhenMadeWithPreviousSecretThenStillValidUntilExpiry() {
+			String old = CsrfTokensTests.this.tokens.issue("sid-1").csrfToken();
+
+			assertThat(this.rotated.isValid("sid-1", old)).isTrue();
+			assertThat(this.rotated.isValid("sid-2", old)).isFalse();
+			CsrfTokens afterExpiry = new CsrfTokens(this.next, List.of(SECRET), Duration.ofHours(2),
+					Clock.fixed(NOW.plus(Duration.ofHours(2)), ZoneOffset.UTC));
+			assertThat(afterExpiry.isValid("sid-1", old)).isFalse();
+		}
+
+		@Test
+		void issueWhenRotatedThenMadeWithNewSecretOnly() {
+			String fresh = this.rotated.issue("sid-1").csrfToken();
+
+			assertThat(this.rotated.isValid("sid-1", fresh)).isTrue();
+			assertThat(new CsrfTokens(this.next, Duration.ofHours(2), Clock.fixed(NOW, ZoneOffset.UTC)).isValid("sid-1",
+					fresh))
+				.isTrue();
+			assertThat(CsrfTokensTests.this.tokens.isValid("sid-1", fresh)).isFalse();
+		}
+
+		@Test
+		void isValidWhenMadeWithUnlistedSecretThenFalse() {
+			CsrfTokens stranger = new CsrfTokens(filled(32, (byte) 1), Duration.ofHours(2),
+					Clock.fixed(NOW, ZoneOffset.UTC));
+
+			assertThat(this.rotated.isValid("sid-1", stranger.issue("sid-1").csrfToken())).isFalse();
+		}
+
 	}
 
 	@Nested
