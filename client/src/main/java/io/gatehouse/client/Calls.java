@@ -68,7 +68,9 @@ final class Calls {
 	Session readLogin(Response response, String username) throws IOException {
 		JsonNode body = Json.object(response);
 		Session session = this.sessions.save(this.tokens.read(response, body));
-		String deviceToken = Json.text(response, body, "deviceToken");
+		// Optional: a server older than 0.2.0 answers none.
+		JsonNode device = body.get("deviceToken");
+		String deviceToken = (device != null && device.isTextual()) ? device.asText() : null;
 		if (deviceToken != null) {
 			this.sessions.saveDeviceToken(normalizedOrAsTyped(username), deviceToken);
 		}
