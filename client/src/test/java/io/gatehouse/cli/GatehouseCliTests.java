@@ -288,7 +288,7 @@ class GatehouseCliTests {
 				assertThat(command.getCommandSpec().findOption("--json")).as(name).isNotNull();
 			}
 		});
-		assertThat(commandLine.getSubcommands()).hasSize(8);
+		assertThat(commandLine.getSubcommands()).hasSize(10);
 	}
 
 	private static MockResponse json(int status, String body) {
