@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.gatehouse.errors.ErrorCode;
 import io.gatehouse.errors.ProblemListener;
+import io.gatehouse.request.RequestAttributes;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -51,9 +52,6 @@ public final class ProblemAudit implements ProblemListener {
 		TYPES.put(ErrorCode.FORBIDDEN, AuditEventType.ACCESS_DENIED);
 	}
 
-	/** Set on a request whose failure was recorded. */
-	static final String RECORDED = ProblemAudit.class.getName() + ".recorded";
-
 	private static final int MAX_PATH = 200;
 
 	private final AuditLog audit;
@@ -65,10 +63,10 @@ public final class ProblemAudit implements ProblemListener {
 	@Override
 	public void answered(HttpServletRequest request, ErrorCode code) {
 		AuditEventType type = TYPES.get(code);
-		if (type == null || AUDITED_AT_SOURCE.contains(code) || request.getAttribute(RECORDED) != null) {
+		if (type == null || AUDITED_AT_SOURCE.contains(code)
+				|| request.getAttribute(RequestAttributes.AUDIT_RECORDED) != null) {
 			return;
 		}
-		request.setAttribute(RECORDED, Boolean.TRUE);
 		Jwt caller = verifiedCaller();
 		this.audit.record(type, request, (caller != null) ? caller.getSubject() : null,
 				(caller != null) ? caller.getClaimAsString("sid") : null,
