@@ -32,6 +32,8 @@ export interface GatehouseClientOptions extends Partial<GatehouseSettings> {
   /** Sent as the `locale` header; the server's messages come back in it. Default 'en'. */
   readonly locale?: string;
   readonly storage?: TokenStorage;
+  /** Where device tokens are kept by username, across logouts and restarts. Default localStorage. */
+  readonly deviceStorage?: TokenStorage;
   /** Called when the session could not be renewed, before the call rejects. */
   readonly onSessionEnded?: (error: SessionEndedError) => void;
 }
@@ -139,16 +141,20 @@ export class GatehouseClient {
   readonly canResume: boolean;
   /** Renews the session kept in this tab; the username, or null when there is none. */
   resume(): Promise<string | null>;
-  /** POST /api/auth/token; the username. */
+  /** POST /api/auth/token with this username's device token, keeping the new one; the username. */
   login(username: string, password: string): Promise<string | null>;
+  /** The device token kept for this username, or null. */
+  deviceToken(username: string): string | null;
+  /** POST /api/auth/logout-all: ends every session of the user; the local tokens are dropped. */
+  logoutAll(): Promise<void>;
   /** POST /api/auth/register under the current (guest) session: the new account's record. */
   register(account: { username: string; email: string; phone: string; password: string }): Promise<UsernameCheck>;
   /** GET /api/customers/check-username/{username}; the username must be normalised. */
   checkUsername(username: string): Promise<UsernameCheck>;
   /** POST /api/customers: the caller's record with hasCustomer true. */
   createCustomer(): Promise<UsernameCheck>;
-  /** PUT /api/customers/me/pin. */
-  setPin(pin: string): Promise<void>;
+  /** PUT /api/customers/me/pin; currentPin is needed once a PIN is set (403 pin-invalid otherwise). */
+  setPin(pin: string, currentPin?: string | null): Promise<void>;
   /** POST /api/auth/logout; the local tokens are dropped whatever the server answers. */
   logout(): Promise<void>;
 }

@@ -9,6 +9,10 @@ export const SETTINGS_PATH = '/gatehouse-web.json';
 
 const REFRESH_TOKEN_KEY = 'gatehouse.refreshToken';
 
+// Device tokens by username, kept across logouts and restarts (docs/contract.md §2,
+// docs/decisions/0004-browser-token-storage.md): not a credential on its own.
+const DEVICE_TOKEN_KEY_PREFIX = 'gatehouse.deviceToken.';
+
 // A local clock this far from the server's is corrected from the response's Date header.
 const CLOCK_TOLERANCE_MS = 30_000;
 
@@ -166,6 +170,7 @@ export class GatehouseClient {
   #config;
   #baseUrl;
   #storage;
+  #deviceStorage;
   #onSessionEnded;
   #key;
   #accessToken = null;
@@ -178,7 +183,7 @@ export class GatehouseClient {
 
   constructor({
     platform, appVersion, kid, secret, baseUrl = '', locale = 'en',
-    storage = globalThis.sessionStorage, onSessionEnded = () => {},
+    storage = globalThis.sessionStorage, deviceStorage = globalThis.localStorage, onSessionEnded = () => {},
   } = {}) {
     for (const [name, value] of Object.entries({ platform, appVersion, kid, secret })) {
       if (typeof value !== 'string' || value === '') {
@@ -189,6 +194,7 @@ export class GatehouseClient {
     this.#config = Object.freeze({ platform, appVersion, kid });
     this.#baseUrl = baseUrl;
     this.#storage = storage;
+    this.#deviceStorage = deviceStorage;
     this.#onSessionEnded = onSessionEnded;
     this.#key = importAppKey(secret);
   }
@@ -213,11 +219,45 @@ export class GatehouseClient {
     return this.username;
   }
 
-  /** POST /api/auth/token. */
+  /**
+   * POST /api/auth/token, with the device token of this username's last login on this
+   * browser; the new one the server answers replaces it (it survives logout). With it, a
+   * stranger's failed logins cannot lock this user out here.
+   */
   async login(username, password) {
-    const tokens = await this.#call('POST', '/api/auth/token', { body: { username, password }, auth: false });
+    const deviceToken = this.deviceToken(username);
+    const body = deviceToken == null ? { username, password } : { username, password, deviceToken };
+    const tokens = await this.#call('POST', '/api/auth/token', { body, auth: false });
     this.#startSession(tokens);
+    if (typeof tokens?.deviceToken === 'string') {
+      try {
+        this.#deviceStorage?.setItem(DEVICE_TOKEN_KEY_PREFIX + username, tokens.deviceToken);
+      }
+      catch {
+        // Storage full or disabled: the next login counts as one from a new device.
+      }
+    }
     return this.username;
+  }
+
+  /** The device token kept for this username, or null. */
+  deviceToken(username) {
+    try {
+      return this.#deviceStorage?.getItem(DEVICE_TOKEN_KEY_PREFIX + username) ?? null;
+    }
+    catch {
+      return null;
+    }
+  }
+
+  /** POST /api/auth/logout-all: ends every session of the user, this one included. */
+  async logoutAll() {
+    try {
+      await this.#call('POST', '/api/auth/logout-all', { csrf: true });
+    }
+    finally {
+      this.#clearSession();
+    }
   }
 
   /** POST /api/auth/register under the current (guest) session: the new account's record. */
@@ -238,9 +278,10 @@ export class GatehouseClient {
     return this.#call('POST', '/api/customers', { csrf: true });
   }
 
-  /** PUT /api/customers/me/pin. */
-  async setPin(pin) {
-    await this.#call('PUT', '/api/customers/me/pin', { body: { pin }, csrf: true });
+  /** PUT /api/customers/me/pin; currentPin is needed once a PIN is set (403 pin-invalid otherwise). */
+  async setPin(pin, currentPin = null) {
+    const body = currentPin == null ? { pin } : { pin, currentPin };
+    await this.#call('PUT', '/api/customers/me/pin', { body, csrf: true });
   }
 
   /**

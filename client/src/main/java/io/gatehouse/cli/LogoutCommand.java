@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code gatehouse logout}: ends the session on the server and deletes the session file.
+ * {@code gatehouse logout}: ends the session on the server and deletes it from the
+ * session file, which keeps only the device tokens.
  */
 @Command(name = "logout", mixinStandardHelpOptions = true,
 		description = "Ends the session on the server and forgets it locally.")

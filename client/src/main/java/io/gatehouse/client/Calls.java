@@ -43,13 +43,42 @@ final class Calls {
 		return this.transport.request("POST", null, CallOptions.ANONYMOUS, "api", "auth", "guest");
 	}
 
+	/**
+	 * {@code POST /api/auth/token} with the device token kept for this username, if any.
+	 */
 	Request login(String username, char[] password) {
 		Objects.requireNonNull(username, "username == null");
 		Objects.requireNonNull(password, "password == null");
+		String name = normalizedOrAsTyped(username);
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("username", normalizedOrAsTyped(username));
+		body.put("username", name);
 		body.put("password", password);
-		return this.transport.request("POST", Json.body(body), CallOptions.ANONYMOUS, "api", "auth", "token");
+		String deviceToken = this.sessions.deviceToken(name);
+		if (deviceToken != null) {
+			body.put("deviceToken", deviceToken);
+		}
+		return this.transport.request("POST", Json.body(body), CallOptions.ANONYMOUS.retryingWhenUnavailable(), "api",
+				"auth", "token");
+	}
+
+	/**
+	 * Reads a login's token response: makes it the current session and keeps its device
+	 * token for {@code username}.
+	 */
+	Session readLogin(Response response, String username) throws IOException {
+		JsonNode body = Json.object(response);
+		Session session = this.sessions.save(this.tokens.read(response, body));
+		// Optional: a server older than 0.2.0 answers none.
+		JsonNode device = body.get("deviceToken");
+		String deviceToken = (device != null && device.isTextual()) ? device.asText() : null;
+		if (deviceToken != null) {
+			this.sessions.saveDeviceToken(normalizedOrAsTyped(username), deviceToken);
+		}
+		return session;
+	}
+
+	Request logoutAll() {
+		return this.transport.request("POST", null, CallOptions.BEARER_CSRF, "api", "auth", "logout-all");
 	}
 
 	Request logout() {
@@ -63,7 +92,8 @@ final class Calls {
 		body.put("email", Objects.requireNonNull(email, "email == null"));
 		body.put("phone", Objects.requireNonNull(phone, "phone == null"));
 		body.put("password", password);
-		return this.transport.request("POST", Json.body(body), CallOptions.BEARER_CSRF, "api", "auth", "register");
+		return this.transport.request("POST", Json.body(body), CallOptions.BEARER_CSRF.retryingWhenUnavailable(), "api",
+				"auth", "register");
 	}
 
 	Request check(String username) {
@@ -75,10 +105,20 @@ final class Calls {
 		return this.transport.request("POST", null, CallOptions.BEARER_CSRF, "api", "customers");
 	}
 
-	Request setPin(char[] pin) {
+	/**
+	 * {@code PUT /api/customers/me/pin}; {@code currentPin} is {@code null} for the first
+	 * PIN. Not idempotent any more: a wrong current PIN counts against the user's limit,
+	 * so only a 503 that did nothing is repeated.
+	 */
+	Request setPin(char[] pin, char[] currentPin) {
 		Objects.requireNonNull(pin, "pin == null");
-		return this.transport.request("PUT", Json.body(Map.of("pin", pin)), CallOptions.BEARER_CSRF.asIdempotent(),
-				"api", "customers", "me", "pin");
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("pin", pin);
+		if (currentPin != null) {
+			body.put("currentPin", currentPin);
+		}
+		return this.transport.request("PUT", Json.body(body), CallOptions.BEARER_CSRF.retryingWhenUnavailable(), "api",
+				"customers", "me", "pin");
 	}
 
 	UsernameCheck readCheck(Response response, String username) throws IOException {

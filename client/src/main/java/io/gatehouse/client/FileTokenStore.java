@@ -23,12 +23,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Keeps the session in a JSON file with owner-only permissions. Writes go to a temporary
- * file created with those permissions and then replace the file, so the tokens are never
- * readable by others, not even for a moment. Separate processes share the file, so a
- * renewal runs under {@link #locked}: a lock on a sibling {@code .lock} file, which keeps
- * two processes from spending the same refresh token (the server would revoke the whole
- * session, docs/contract.md §4).
+ * Keeps the session, and the device tokens by username (which a logout keeps), in a JSON
+ * file with owner-only permissions. Writes go to a temporary file created with those
+ * permissions and then replace the file, so the tokens are never readable by others, not
+ * even for a moment. Separate processes share the file, so a renewal runs under
+ * {@link #locked}: a lock on a sibling {@code .lock} file, which keeps two processes from
+ * spending the same refresh token (the server would revoke the whole session,
+ * docs/contract.md §4).
  */
 final class FileTokenStore implements TokenStore {
 
@@ -37,6 +38,8 @@ final class FileTokenStore implements TokenStore {
 	// A FileLock belongs to the whole JVM (a second one overlapping it throws), so
 	// callers of one JVM queue on this lock first.
 	private static final ConcurrentMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+
+	private static final String DEVICE_TOKENS = "deviceTokens";
 
 	private final Path file;
 
@@ -105,6 +108,75 @@ final class FileTokenStore implements TokenStore {
 		node.put("subject", session.subject());
 		node.put("csrfToken", session.csrfToken());
 		node.put("csrfExpiresAt", millis(session.csrfExpiresAt()));
+		ObjectNode deviceTokens = deviceTokens();
+		if (!deviceTokens.isEmpty()) {
+			node.set(DEVICE_TOKENS, deviceTokens);
+		}
+		write(node);
+	}
+
+	/**
+	 * Deletes the session; the device tokens stay in the file, as they must outlive a
+	 * logout.
+	 */
+	@Override
+	public synchronized void clear() {
+		ObjectNode deviceTokens = deviceTokens();
+		if (!deviceTokens.isEmpty()) {
+			ObjectNode node = Json.MAPPER.createObjectNode();
+			node.set(DEVICE_TOKENS, deviceTokens);
+			write(node);
+			return;
+		}
+		try {
+			Files.deleteIfExists(this.file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot delete the session file " + this.file, ex);
+		}
+	}
+
+	@Override
+	public synchronized String deviceToken(String username) {
+		return (username != null) ? text(deviceTokens(), username) : null;
+	}
+
+	@Override
+	public synchronized void saveDeviceToken(String username, String deviceToken) {
+		Objects.requireNonNull(username, "username == null");
+		Objects.requireNonNull(deviceToken, "deviceToken == null");
+		ObjectNode node = readObject();
+		ObjectNode deviceTokens = deviceTokens(node);
+		deviceTokens.put(username, deviceToken);
+		node.set(DEVICE_TOKENS, deviceTokens);
+		write(node);
+	}
+
+	private ObjectNode deviceTokens() {
+		return deviceTokens(readObject());
+	}
+
+	private static ObjectNode deviceTokens(ObjectNode node) {
+		JsonNode tokens = node.get(DEVICE_TOKENS);
+		return (tokens != null && tokens.isObject()) ? ((ObjectNode) tokens).deepCopy()
+				: Json.MAPPER.createObjectNode();
+	}
+
+	/** The file's object, or an empty one when it is missing, unreadable or not ours. */
+	private ObjectNode readObject() {
+		if (!Files.exists(this.file)) {
+			return Json.MAPPER.createObjectNode();
+		}
+		try {
+			JsonNode node = Json.MAPPER.readTree(this.file.toFile());
+			return (node != null && node.isObject()) ? (ObjectNode) node : Json.MAPPER.createObjectNode();
+		}
+		catch (IOException ex) {
+			return Json.MAPPER.createObjectNode();
+		}
+	}
+
+	private void write(ObjectNode node) {
 		try {
 			Files.createDirectories(this.file.getParent());
 			Path temp = createOwnerOnly(this.file.getParent(), this.file.getFileName().toString());
@@ -120,16 +192,6 @@ final class FileTokenStore implements TokenStore {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the session file " + this.file, ex);
-		}
-	}
-
-	@Override
-	public synchronized void clear() {
-		try {
-			Files.deleteIfExists(this.file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot delete the session file " + this.file, ex);
 		}
 	}
 

@@ -116,13 +116,22 @@ public final class GatehouseClient implements Closeable {
 	/**
 	 * Logs in ({@code POST /api/auth/token}) and stores the user session. A wrong
 	 * password and an unknown username both fail with code {@code invalid-credentials}.
+	 * The login sends the device token the {@link TokenStore} kept from this username's
+	 * last login, and keeps the new one the server answers: with it, failed logins of
+	 * others cannot lock this user out on this device. With
+	 * {@link Builder#retryIdempotentCalls} set, a login refused with 503
+	 * {@code service-unavailable} (which did nothing) is repeated; no other failure is.
 	 * @param username the username
 	 * @param password the password; not kept after the call
 	 * @return the user session
+	 * @throws RateLimitedException 429, or 503 {@code service-unavailable} while the
+	 * server's password hashing is saturated: try again after
+	 * {@link RateLimitedException#retryAfter()}
 	 * @throws GatehouseException when the server refuses or cannot be reached
 	 */
 	public Session login(String username, char[] password) {
-		return this.transport.execute(this.calls.login(username, password), this.calls::readSession);
+		return this.transport.execute(this.calls.login(username, password),
+				(response) -> this.calls.readLogin(response, username));
 	}
 
 	/**
@@ -132,7 +141,33 @@ public final class GatehouseClient implements Closeable {
 	 * @return the future user session
 	 */
 	public CompletableFuture<Session> loginAsync(String username, char[] password) {
-		return this.transport.executeAsync(this.calls.login(username, password), this.calls::readSession);
+		return this.transport.executeAsync(this.calls.login(username, password),
+				(response) -> this.calls.readLogin(response, username));
+	}
+
+	/**
+	 * Ends every session of the logged-in user ({@code POST /api/auth/logout-all}), on
+	 * every device, this one included, and clears the token store (device tokens stay),
+	 * even when the server call fails.
+	 * @throws GatehouseException {@code forbidden} for a guest, or another failure (the
+	 * store is cleared all the same)
+	 */
+	public void logoutAll() {
+		try {
+			this.transport.execute(this.calls.logoutAll(), (response) -> null);
+		}
+		finally {
+			this.sessions.clear();
+		}
+	}
+
+	/**
+	 * Asynchronous {@link #logoutAll()}.
+	 * @return a future that completes when every session has ended
+	 */
+	public CompletableFuture<Void> logoutAllAsync() {
+		return this.transport.<Void>executeAsync(this.calls.logoutAll(), (response) -> null)
+			.whenComplete((done, failure) -> this.sessions.clear());
 	}
 
 	/**
@@ -241,14 +276,15 @@ public final class GatehouseClient implements Closeable {
 	}
 
 	/**
-	 * Sets the customer's PIN ({@code PUT /api/customers/me/pin}).
+	 * Sets the customer's first PIN ({@code PUT /api/customers/me/pin}). Once a PIN is
+	 * set, change it with {@link #changePin(char[], char[])}.
 	 * @param pin 4 to 6 digits, not all one digit nor a straight run; not kept after the
 	 * call
-	 * @throws GatehouseException {@code weak-pin}, {@code customer-required} before
-	 * onboarding, or another failure
+	 * @throws GatehouseException {@code weak-pin}, {@code pin-invalid} when a PIN is
+	 * already set, {@code customer-required} before onboarding, or another failure
 	 */
 	public void setPin(char[] pin) {
-		this.transport.execute(this.calls.setPin(pin), (response) -> null);
+		this.transport.execute(this.calls.setPin(pin, null), (response) -> null);
 	}
 
 	/**
@@ -257,7 +293,34 @@ public final class GatehouseClient implements Closeable {
 	 * @return a future that completes when the PIN is set
 	 */
 	public CompletableFuture<Void> setPinAsync(char[] pin) {
-		return this.transport.executeAsync(this.calls.setPin(pin), (response) -> null);
+		return this.transport.executeAsync(this.calls.setPin(pin, null), (response) -> null);
+	}
+
+	/**
+	 * Changes the customer's PIN ({@code PUT /api/customers/me/pin} with
+	 * {@code currentPin}): the step-up the server asks for once a PIN is set.
+	 * @param newPin 4 to 6 digits, not all one digit nor a straight run; not kept after
+	 * the call
+	 * @param currentPin the PIN set now; not kept after the call
+	 * @throws GatehouseException 403 {@code pin-invalid} when {@code currentPin} is wrong
+	 * (it counts against the user's limit: ask the user again, do not retry),
+	 * {@code weak-pin}, {@link RateLimitedException} (429, or 503 while hashing is
+	 * saturated), or another failure
+	 */
+	public void changePin(char[] newPin, char[] currentPin) {
+		Objects.requireNonNull(currentPin, "currentPin == null");
+		this.transport.execute(this.calls.setPin(newPin, currentPin), (response) -> null);
+	}
+
+	/**
+	 * Asynchronous {@link #changePin(char[], char[])}.
+	 * @param newPin the new PIN
+	 * @param currentPin the PIN set now
+	 * @return a future that completes when the PIN is changed
+	 */
+	public CompletableFuture<Void> changePinAsync(char[] newPin, char[] currentPin) {
+		Objects.requireNonNull(currentPin, "currentPin == null");
+		return this.transport.executeAsync(this.calls.setPin(newPin, currentPin), (response) -> null);
 	}
 
 	/**
@@ -413,8 +476,10 @@ public final class GatehouseClient implements Closeable {
 		}
 
 		/**
-		 * Retries idempotent calls (the username check, setting the PIN) refused with 429
-		 * or 503, after the {@code Retry-After} wait. Off unless set.
+		 * Retries idempotent calls (the username check) refused with 429 or 503, and
+		 * logins, registrations and PIN changes refused with 503
+		 * {@code service-unavailable} (the server then did nothing), after the
+		 * {@code Retry-After} wait. Off unless set.
 		 * @param maxRetries how many times at most
 		 * @param maxWait the longest {@code Retry-After} worth waiting for; a longer one
 		 * fails at once with {@link RateLimitedException}

@@ -1,14 +1,18 @@
 package io.gatehouse.client;
 
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Keeps the session in memory.
+ * Keeps the session and the device tokens in memory; a logout clears only the session.
  */
 final class InMemoryTokenStore implements TokenStore {
 
 	private final AtomicReference<Session> session = new AtomicReference<>();
+
+	private final ConcurrentMap<String, String> deviceTokens = new ConcurrentHashMap<>();
 
 	@Override
 	public Session load() {
@@ -23,6 +27,17 @@ final class InMemoryTokenStore implements TokenStore {
 	@Override
 	public void clear() {
 		this.session.set(null);
+	}
+
+	@Override
+	public String deviceToken(String username) {
+		return (username != null) ? this.deviceTokens.get(username) : null;
+	}
+
+	@Override
+	public void saveDeviceToken(String username, String deviceToken) {
+		this.deviceTokens.put(Objects.requireNonNull(username, "username == null"),
+				Objects.requireNonNull(deviceToken, "deviceToken == null"));
 	}
 
 }

@@ -40,6 +40,15 @@ final class SessionKeeper {
 		this.store.clear();
 	}
 
+	/** The device token kept for {@code username}, or {@code null}. */
+	String deviceToken(String username) {
+		return this.store.deviceToken(username);
+	}
+
+	void saveDeviceToken(String username, String deviceToken) {
+		this.store.saveDeviceToken(username, deviceToken);
+	}
+
 	/** Takes a guest session and makes it the current one. */
 	Session guest() {
 		return save(this.calls.guest());

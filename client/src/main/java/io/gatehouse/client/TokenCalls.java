@@ -55,7 +55,11 @@ final class TokenCalls {
 
 	/** Reads a token response (docs/contract.md §2) into a session. */
 	Session read(Response response) throws IOException {
-		JsonNode token = Json.object(response);
+		return read(response, Json.object(response));
+	}
+
+	/** Reads a token response already parsed into {@code token}. */
+	Session read(Response response, JsonNode token) {
 		String accessToken = Json.requiredText(response, token, "accessToken");
 		Instant now = this.clock.now();
 		Long expiresIn = Json.number(response, token, "expiresIn");

@@ -30,9 +30,32 @@ public interface TokenStore {
 	void save(Session session);
 
 	/**
-	 * Forgets the session, as a logout does.
+	 * Forgets the session, as a logout does. Device tokens stay: they outlive logouts.
 	 */
 	void clear();
+
+	/**
+	 * The device token of the last successful password login of {@code username} on this
+	 * device (docs/contract.md §2), sent with the next login of that username so that a
+	 * stranger's failed logins cannot lock the user out here. It is not a credential on
+	 * its own. It must survive {@link #clear()} and, in a durable store, restarts.
+	 * <p>
+	 * The default keeps none, so every login counts as one from a new device.
+	 * @param username the normalised username
+	 * @return the device token, or {@code null} when there is none
+	 */
+	default String deviceToken(String username) {
+		return null;
+	}
+
+	/**
+	 * Keeps the device token of a successful password login, replacing the one kept for
+	 * {@code username}; the tokens of other usernames stay. The default keeps nothing.
+	 * @param username the normalised username
+	 * @param deviceToken the device token the server answered, never {@code null}
+	 */
+	default void saveDeviceToken(String username, String deviceToken) {
+	}
 
 	/**
 	 * Runs a renewal of the session (a refresh, or a new guest token) so that no other
@@ -52,7 +75,7 @@ public interface TokenStore {
 	}
 
 	/**
-	 * A store that keeps the session in memory only; the default.
+	 * A store that keeps the session and device tokens in memory only; the default.
 	 * @return a new, empty store
 	 */
 	static TokenStore inMemory() {
@@ -60,8 +83,9 @@ public interface TokenStore {
 	}
 
 	/**
-	 * A store that keeps the session in a JSON file readable and writable by its owner
-	 * only (POSIX {@code 0600}), so separate processes (the command line) share it. Its
+	 * A store that keeps the session and the device tokens in a JSON file readable and
+	 * writable by its owner only (POSIX {@code 0600}), so separate processes (the command
+	 * line) share it; {@link #clear()} keeps the device tokens in the file. Its
 	 * {@link #locked(Supplier)} holds a lock on a sibling {@code <file>.lock} against
 	 * every other store on the same file, in this process and in others.
 	 * @param file the file; its parent directories are created when needed

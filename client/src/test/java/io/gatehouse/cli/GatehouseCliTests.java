@@ -3,12 +3,16 @@ package io.gatehouse.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatehouse.client.Session;
+import io.gatehouse.client.TokenStore;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -161,6 +165,51 @@ class GatehouseCliTests {
 	}
 
 	@Test
+	void pinWhenCurrentPinArgumentThenRefusedBeforeAnyRequest() {
+		assertThat(run("pin", "--current-pin", "1357")).isEqualTo(2);
+		assertThat(this.err.toString()).contains("--current-pin-file").doesNotContain("1357");
+		assertThat(this.server.getRequestCount()).isZero();
+	}
+
+	@Test
+	void pinWhenPinsFromFileAndEnvThenSendsBothAndPrintsJson() throws Exception {
+		loggedIn();
+		Path currentPinFile = this.dir.resolve("current-pin");
+		Files.writeString(currentPinFile, "1357\n");
+		this.env.put("GATEHOUSE_PIN", "2580");
+		this.server.enqueue(new MockResponse.Builder().code(204).build());
+
+		assertThat(run("pin", "--current-pin-file", currentPinFile.toString(), "--json")).isZero();
+
+		assertThat(new ObjectMapper().readTree(this.out.toString()).path("pinChanged").asBoolean()).isTrue();
+		mockwebserver3.RecordedRequest request = this.server.takeRequest();
+		assertThat(request.getRequestLine()).isEqualTo("PUT /api/customers/me/pin HTTP/1.1");
+		assertThat(request.getBody().utf8()).isEqualTo("{\"pin\":\"2580\",\"currentPin\":\"1357\"}");
+	}
+
+	@Test
+	void logoutAllWhenJsonThenPrintsAndSessionFileKeepsOnlyTheDeviceToken() throws Exception {
+		TokenStore store = loggedIn();
+		store.saveDeviceToken("bmp_kfayy_6526", "device-1");
+		this.server.enqueue(new MockResponse.Builder().code(204).build());
+
+		assertThat(run("logout-all", "--json")).isZero();
+
+		assertThat(new ObjectMapper().readTree(this.out.toString()).path("loggedOutEverywhere").asBoolean()).isTrue();
+		assertThat(this.server.takeRequest().getRequestLine()).isEqualTo("POST /api/auth/logout-all HTTP/1.1");
+		TokenStore after = TokenStore.file(this.dir.resolve("session.json"));
+		assertThat(after.load()).isNull();
+		assertThat(after.deviceToken("bmp_kfayy_6526")).isEqualTo("device-1");
+	}
+
+	private TokenStore loggedIn() {
+		Instant later = Instant.now().plusSeconds(3600);
+		TokenStore store = TokenStore.file(this.dir.resolve("session.json"));
+		store.save(new Session("a.b.c", "refresh-1", "user", later, later, "bmp_kfayy_6526", "csrf-1", later));
+		return store;
+	}
+
+	@Test
 	void helpWhenAskedThenNoSecretArgumentOffered() {
 		assertThat(run("--help")).isZero();
 		assertThat(run("login", "--help")).isZero();
@@ -239,7 +288,7 @@ class GatehouseCliTests {
 				assertThat(command.getCommandSpec().findOption("--json")).as(name).isNotNull();
 			}
 		});
-		assertThat(commandLine.getSubcommands()).hasSize(8);
+		assertThat(commandLine.getSubcommands()).hasSize(10);
 	}
 
 	private static MockResponse json(int status, String body) {
