@@ -1,12 +1,11 @@
 package io.gatehouse.account;
 
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Argon2id at OWASP's recommended minimum (m=19 MiB, t=2, p=1), through Spring Security's
- * encoder, with at most one hash per core (at least two) running at once. Used for
- * passwords and PINs alike.
+ * Argon2id at OWASP's recommended minimum (m=19 MiB, t=2, p=1), computed by libargon2
+ * (Bouncy Castle where it does not load; the same hashes either way), with at most one
+ * hash per core (at least two) running at once. Used for passwords and PINs alike.
  */
 public final class PasswordHashing {
 
@@ -26,7 +25,7 @@ public final class PasswordHashing {
 	public static PasswordEncoder argon2id() {
 		int concurrentHashes = Math.max(2, Runtime.getRuntime().availableProcessors());
 		return new BoundedPasswordEncoder(
-				new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS),
+				Libargon2PasswordEncoder.orBouncyCastle(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS),
 				concurrentHashes);
 	}
 

@@ -30,7 +30,12 @@ public final class CsrfTokens {
 
 	private static final int MAC_BYTES = 32;
 
-	private final SecretKeySpec key;
+	/**
+	 * One Mac per thread, keyed once (a Mac is not thread-safe; a new one per call costs
+	 * more than the HMAC, docs/benchmarks.md); {@code doFinal} resets it for the next
+	 * use.
+	 */
+	private final ThreadLocal<Mac> macs;
 
 	private final Duration ttl;
 
@@ -40,7 +45,8 @@ public final class CsrfTokens {
 		if (secret.length < 32) {
 			throw new IllegalArgumentException("The CSRF secret must have at least 32 bytes");
 		}
-		this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
+		SecretKeySpec key = new SecretKeySpec(secret.clone(), ALGORITHM);
+		this.macs = ThreadLocal.withInitial(() -> newMac(key));
 		this.ttl = ttl;
 		this.clock = clock;
 	}
@@ -77,10 +83,14 @@ public final class CsrfTokens {
 	}
 
 	private byte[] mac(String sid, long expiry) {
+		return this.macs.get().doFinal((VERSION + "." + sid + "." + expiry).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static Mac newMac(SecretKeySpec key) {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(this.key);
-			return mac.doFinal((VERSION + "." + sid + "." + expiry).getBytes(StandardCharsets.UTF_8));
+			mac.init(key);
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);

@@ -4,7 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.gatehouse.csrf.CsrfTokens.IssuedCsrfToken;
 import org.junit.jupiter.api.Nested;
@@ -42,6 +48,29 @@ class CsrfTokensTests {
 
 		assertThat(this.tokens.isValid("sid-1", first)).isTrue();
 		assertThat(this.tokens.isValid("sid-1", second)).isTrue();
+	}
+
+	@Test
+	void isValidWhenManyThreadsAtOnceThenEachAnswerRight() throws Exception {
+		// Each thread reuses its own Mac: tokens checked from many threads at once, half
+		// of
+		// them for the wrong session, must get the same answers as one at a time.
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Boolean>> answers = new ArrayList<>();
+			for (int i = 0; i < 2_000; i++) {
+				String sid = "sid-" + (i % 50);
+				String presentedFor = (i % 2 == 0) ? sid : "sid-other-" + i;
+				answers
+					.add(threads.submit(() -> this.tokens.isValid(presentedFor, this.tokens.issue(sid).csrfToken())));
+			}
+			for (int i = 0; i < answers.size(); i++) {
+				assertThat(answers.get(i).get(30, TimeUnit.SECONDS)).as("check %d", i).isEqualTo(i % 2 == 0);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	@Nested
