@@ -72,10 +72,29 @@ if runs["gatehouse-aot-startup"]:
     rows.append(("start-up to healthy, CPU time, Gatehouse with its AOT cache",
                  fmt(median("textbook-startup-cpu", "ms"), "ms"), fmt(median("gatehouse-aot-startup-cpu", "ms"), "ms"),
                  ratio("gatehouse-aot-startup-cpu", "textbook-startup-cpu", "ms")))
+if runs["baseline-check"]:
+    rows.append(("baseline jar vs this one: secured request, req/s", fmt(median("baseline-check", "rps"), "req/s"),
+                 fmt(median("gatehouse-check", "rps"), "req/s"), ratio("gatehouse-check", "baseline-check", "rps")))
+    rows.append(("baseline jar vs this one: secured request, server CPU/req", fmt(median("baseline-check", "cpu"), "µs", 1),
+                 fmt(median("gatehouse-check", "cpu"), "µs", 1), ratio("gatehouse-check", "baseline-check", "cpu")))
+    rows.append(("baseline jar vs this one: trivial endpoint, server CPU/req", fmt(median("baseline-jwks", "cpu"), "µs", 1),
+                 fmt(median("gatehouse-jwks", "cpu"), "µs", 1), ratio("gatehouse-jwks", "baseline-jwks", "cpu")))
+    rows.append(("baseline (main) vs textbook: secured request, server CPU/req",
+                 fmt(median("textbook-secure", "cpu"), "µs", 1), fmt(median("baseline-check", "cpu"), "µs", 1),
+                 ratio("baseline-check", "textbook-secure", "cpu")))
 if runs["gatehouse-small-check"]:
     rows.append(("secured request at the small heap vs the large one, req/s (target ≥ 0.9×)",
                  fmt(median("gatehouse-check", "rps"), "req/s"), fmt(median("gatehouse-small-check", "rps"), "req/s"),
                  ratio("gatehouse-small-check", "gatehouse-check", "rps")))
+
+for name in ("baseline-login", "gatehouse-login"):
+    if runs[name]:
+        cpu = median(name, "cpu")
+        rows.append((f"{name}: logins/s (wrk), server CPU per login, logins/s per vCPU", "",
+                     f"{median(name, 'rps'):,.1f} /s, {cpu / 1000:,.1f} ms CPU, {1e6 / cpu:,.1f} /s per vCPU", ""))
+if runs["baseline-login"] and runs["gatehouse-login"]:
+    rows.append(("logins: server CPU per login, this jar vs the baseline", "", "",
+                 ratio("gatehouse-login", "baseline-login", "cpu")))
 
 print()
 print("| | textbook (or large heap) | Gatehouse (or small heap) | ratio (per-round range) |")

@@ -10,6 +10,7 @@
 #   bench/side-by-side.sh startup          # only the start-up times
 #   bench/side-by-side.sh load             # only the load rounds
 #   bench/side-by-side.sh profile          # one Gatehouse load under JFR, then its breakdown
+#   BASELINE_JAR=/tmp/main-exec.jar bench/side-by-side.sh logins   # logins/s, CPU per login
 #   ROUNDS=1 DURATION=10 WARMUP=5 bench/side-by-side.sh load
 #   GATEHOUSE_ARGS='--some.server.property=value' bench/side-by-side.sh
 set -euo pipefail
@@ -32,7 +33,9 @@ GATEHOUSE_PORT=${GATEHOUSE_PORT:-18880}
 TEXTBOOK_PORT=${TEXTBOOK_PORT:-18881}
 GATEHOUSE_ARGS=${GATEHOUSE_ARGS:-}
 AOT=${AOT:-1}
-GATEHOUSE_JAR=server/target/gatehouse-server-0.1.0-SNAPSHOT-exec.jar
+GATEHOUSE_JAR=${GATEHOUSE_JAR:-server/target/gatehouse-server-0.1.0-SNAPSHOT-exec.jar}
+# Optional: another Gatehouse jar (say, main before a change) loaded in each round too.
+BASELINE_JAR=${BASELINE_JAR:-}
 TEXTBOOK_JAR=bench/target/gatehouse-bench-0.1.0-SNAPSHOT-textbook.jar
 TOOLS=("$JAVA" -cp bench/target/benchmarks.jar)
 RESULTS=$WORK/results.tsv
@@ -65,7 +68,7 @@ now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
 # Starts one server and waits for the first 200 of its health URL from OUR process (load
 # never goes to someone else's); sets server_pid and startup_ms (exec to that first 200).
-# start_server NAME textbook|gatehouse HEAP [JVM flags...]
+# start_server NAME textbook|gatehouse|baseline HEAP [JVM flags...]
 start_server() {
 	local name=$1 kind=$2 heap=$3
 	shift 3
@@ -75,6 +78,8 @@ start_server() {
 		args=(--textbook.key-file="$WORK/textbook.jwks")
 	else
 		port=$GATEHOUSE_PORT jar=$GATEHOUSE_JAR health=/actuator/health
+		[[ "$kind" == baseline ]] && jar=$BASELINE_JAR
+		[[ "$kind" == aot ]] && jar=$AOT_JAR
 		# The check's own rate limits (300/min per user session, 600/min per address) would
 		# answer 429 within a second of load: raised here, for the benchmark only.
 		# shellcheck disable=SC2206
@@ -147,11 +152,11 @@ load() {
 	fi
 }
 
-# Pre-signs enough username checks for SECONDS of load at MAX_RATE.
+# Pre-signs enough requests (username checks, or logins) for SECONDS of load at RATE.
 presign() {
-	local seconds=$1 file=$2
-	"${TOOLS[@]}" io.gatehouse.bench.WrkRequests --mode gatehouse --url "$server_url" \
-		--count $((seconds * MAX_RATE)) --out "$file" 2>>"$WORK/presign.log"
+	local seconds=$1 file=$2 target=${3:-check} rate=${4:-$MAX_RATE}
+	"${TOOLS[@]}" io.gatehouse.bench.WrkRequests --mode gatehouse --url "$server_url" --target "$target" \
+		--count $((seconds * rate)) --out "$file" 2>>"$WORK/presign.log"
 }
 
 textbook_round() {
@@ -170,8 +175,8 @@ textbook_round() {
 }
 
 gatehouse_round() {
-	local round=$1 heap=$2 name=$3 trivial=${4:-yes}
-	start_server "$name-$round" gatehouse "$heap"
+	local round=$1 heap=$2 name=$3 trivial=${4:-yes} kind=${5:-gatehouse}
+	start_server "$name-$round" "$kind" "$heap"
 	echo "== $name (round $round, -Xmx$heap, up in ${startup_ms} ms)"
 	presign "$WARMUP" "$WORK/warmup.signed"
 	load warmup "$name-check" "$WARMUP" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/warmup.signed"
@@ -185,14 +190,18 @@ gatehouse_round() {
 	stop_server
 }
 
-# JDK 25's AOT cache (JEP 483/514/515) for the Gatehouse jar: a training run that stops once
-# the context is refreshed writes it; it must be used with the same JDK and class path.
+# JDK 25's AOT cache (JEP 483/514/515): the exec jar extracted (the JVM caches only classes
+# from a plain class path, not from Boot's nested jars), then a training run that stops once
+# the context is refreshed writes the cache; it must be used with the same JDK and jar.
+AOT_DIR=$WORK/aot
+AOT_JAR=$AOT_DIR/gatehouse-server-0.1.0-SNAPSHOT-exec.jar
 aot_cache() {
-	local cache=$WORK/gatehouse.aot
+	local cache=$AOT_DIR/gatehouse.aot
 	if [[ ! -f "$cache" || "$cache" -ot "$GATEHOUSE_JAR" ]]; then
-		echo "== training run for the AOT cache ($cache)" >&2
-		rm -f "$cache"
-		"$JAVA" -XX:AOTCacheOutput="$cache" -Dspring.context.exit=onRefresh -jar "$GATEHOUSE_JAR" \
+		echo "== extracting $GATEHOUSE_JAR and a training run for the AOT cache ($cache)" >&2
+		rm -rf "$AOT_DIR"
+		"$JAVA" -Djarmode=tools -jar "$GATEHOUSE_JAR" extract --destination "$AOT_DIR" >"$WORK/aot-extract.log" 2>&1
+		"$JAVA" -XX:AOTCacheOutput="$cache" -Dspring.context.exit=onRefresh -jar "$AOT_JAR" \
 			--server.address=127.0.0.1 --server.port="$GATEHOUSE_PORT" --gatehouse.data-dir="$WORK/data" \
 			>"$WORK/aot-training.log" 2>&1 || { echo "training run failed: $WORK/aot-training.log" >&2; exit 1; }
 	fi
@@ -224,7 +233,7 @@ startup() {
 		record "$i" gatehouse-startup-cpu "$startup_cpu_ms"
 		echo "   gatehouse         ${startup_ms} ms (CPU ${startup_cpu_ms} ms)"
 		if [[ -n "$cache" ]]; then
-			start_server gatehouse-aot-start gatehouse "$HEAP" -XX:AOTCache="$cache"
+			start_server gatehouse-aot-start aot "$HEAP" -XX:AOTCache="$cache"
 			stop_server
 			record "$i" gatehouse-aot-startup "$startup_ms"
 			record "$i" gatehouse-aot-startup-cpu "$startup_cpu_ms"
@@ -236,8 +245,29 @@ startup() {
 rounds() {
 	for round in $(seq 1 "$ROUNDS"); do
 		textbook_round "$round"
+		if [[ -n "$BASELINE_JAR" ]]; then
+			gatehouse_round "$round" "$HEAP" baseline yes baseline
+		fi
 		gatehouse_round "$round" "$HEAP" gatehouse
 		gatehouse_round "$round" "$SMALL_HEAP" gatehouse-small no
+	done
+}
+
+# Logins (POST /api/auth/token, Argon2id verify): BASELINE_JAR (if set) and this jar in turn.
+logins() {
+	local kinds=(gatehouse)
+	[[ -n "$BASELINE_JAR" ]] && kinds=(baseline gatehouse)
+	for round in $(seq 1 "$ROUNDS"); do
+		for kind in "${kinds[@]}"; do
+			start_server "$kind-login-$round" "$kind" "$HEAP"
+			echo "== $kind logins (round $round, up in ${startup_ms} ms)"
+			presign "$WARMUP" "$WORK/warmup.signed" login 100
+			load warmup "$kind-login" "$WARMUP" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/warmup.signed"
+			presign "$DURATION" "$WORK/run.signed" login 100
+			load "$round" "$kind-login" "$DURATION" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/run.signed"
+			rm -f "$WORK/warmup.signed" "$WORK/run.signed"
+			stop_server
+		done
 	done
 }
 
@@ -271,7 +301,8 @@ case "$which" in
 	all) startup; rounds; summary ;;
 	startup) startup; summary ;;
 	load) rounds; summary ;;
+	logins) CONNECTIONS=${LOGIN_CONNECTIONS:-4}; logins; summary ;;
 	profile) profile ;;
-	*) echo "usage: $0 [all|startup|load|profile]" >&2; exit 2 ;;
+	*) echo "usage: $0 [all|startup|load|logins|profile]" >&2; exit 2 ;;
 esac
 echo "== done $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -20,16 +20,21 @@ end
 function init(args)
    local file = assert(io.open(args[1], "r"))
    local head = {}
+   local body = ""
    for line in file:lines() do
       if line == "" then break end
-      table.insert(head, line)
+      if line:sub(1, 6) == "#body " then
+         body = line:sub(7)
+      else
+         table.insert(head, line)
+      end
    end
    prefix = table.concat(head, "\r\n") .. "\r\nx-app-payload: "
    local n = 0
    for line in file:lines() do
       local space = line:find(" ", 1, true)
       n = n + 1
-      requests[n] = line:sub(1, space - 1) .. "\r\nx-app-signature: " .. line:sub(space + 1) .. "\r\n\r\n"
+      requests[n] = line:sub(1, space - 1) .. "\r\nx-app-signature: " .. line:sub(space + 1) .. "\r\n\r\n" .. body
    end
    file:close()
    signed = n

@@ -45,6 +45,10 @@ public final class WrkRequests implements Callable<Integer> {
 	@Option(names = "--url", description = "http://127.0.0.1:PORT of the Gatehouse server (mode gatehouse)")
 	String url;
 
+	@Option(names = "--target", defaultValue = "check",
+			description = "check (the username check as the user) or login (POST /api/auth/token)")
+	String target;
+
 	@Option(names = "--count", defaultValue = "100000", description = "signed requests to write, at most 2000000")
 	int count;
 
@@ -69,31 +73,66 @@ public final class WrkRequests implements Callable<Integer> {
 			throw new IllegalArgumentException("--count must lie between 1 and " + MAX_COUNT);
 		}
 		String base = LoadDriver.checkedUrl(this.url).toString();
-		Session session = login(base);
-		String path = "/api/customers/check-username/" + LoadDriver.USERNAME;
 		BenchSigner signer = new BenchSigner("android-demo", "gatehouse-demo-android-key-change-me");
-		byte[] noBody = new byte[0];
 		try (BufferedWriter writer = Files.newBufferedWriter(this.out, StandardCharsets.US_ASCII)) {
-			writer.write("GET " + path + " HTTP/1.1\n");
-			writer.write("Host: " + base.substring("http://".length()) + "\n");
-			writer.write("x-platform: android\n");
-			writer.write("x-app-version: 1.4.0\n");
-			writer.write("locale: en\n");
-			writer.write("Content-Type: application/json\n");
-			writer.write("Authorization: Bearer " + session.accessToken() + "\n");
-			writer.write("x-csrf-token: " + session.csrfToken() + "\n");
-			writer.write("x-username: " + LoadDriver.USERNAME + "\n");
-			writer.write("\n");
-			for (int i = 0; i < this.count; i++) {
-				String[] signature = signer.sign("GET", path, noBody, session.accessToken());
-				writer.write(signature[0]);
-				writer.write(' ');
-				writer.write(signature[1]);
-				writer.write('\n');
+			if ("login".equals(this.target)) {
+				writeLogins(writer, base, signer);
+			}
+			else {
+				writeChecks(writer, base, signer);
 			}
 		}
 		System.err.printf(Locale.ROOT, "wrote %d signed requests to %s%n", this.count, this.out);
 		return 0;
+	}
+
+	private void writeChecks(BufferedWriter writer, String base, BenchSigner signer) throws IOException {
+		Session session = login(base);
+		String path = "/api/customers/check-username/" + LoadDriver.USERNAME;
+		writeHead(writer, "GET", path, base);
+		writer.write("Authorization: Bearer " + session.accessToken() + "\n");
+		writer.write("x-csrf-token: " + session.csrfToken() + "\n");
+		writer.write("x-username: " + LoadDriver.USERNAME + "\n");
+		writer.write("\n");
+		byte[] noBody = new byte[0];
+		for (int i = 0; i < this.count; i++) {
+			writeSignature(writer, signer.sign("GET", path, noBody, session.accessToken()));
+		}
+	}
+
+	/**
+	 * Successful logins (a failed one would count towards the login limits): the Argon2id
+	 * verify of each is what this measures. The body follows the headers on a line of its
+	 * own, after {@code #body }.
+	 */
+	private void writeLogins(BufferedWriter writer, String base, BenchSigner signer) throws IOException {
+		String path = "/api/auth/token";
+		String password = System.getenv().getOrDefault("GATEHOUSE_PASSWORD", PASSWORD);
+		byte[] body = ("{\"username\":\"" + LoadDriver.USERNAME + "\",\"password\":\"" + password + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		writeHead(writer, "POST", path, base);
+		writer.write("Content-Length: " + body.length + "\n");
+		writer.write("#body " + new String(body, StandardCharsets.UTF_8) + "\n");
+		writer.write("\n");
+		for (int i = 0; i < this.count; i++) {
+			writeSignature(writer, signer.sign("POST", path, body, null));
+		}
+	}
+
+	private static void writeHead(BufferedWriter writer, String method, String path, String base) throws IOException {
+		writer.write(method + " " + path + " HTTP/1.1\n");
+		writer.write("Host: " + base.substring("http://".length()) + "\n");
+		writer.write("x-platform: android\n");
+		writer.write("x-app-version: 1.4.0\n");
+		writer.write("locale: en\n");
+		writer.write("Content-Type: application/json\n");
+	}
+
+	private static void writeSignature(BufferedWriter writer, String[] signature) throws IOException {
+		writer.write(signature[0]);
+		writer.write(' ');
+		writer.write(signature[1]);
+		writer.write('\n');
 	}
 
 	/** A user session with its CSRF token, as the SDK holds it after one check. */
