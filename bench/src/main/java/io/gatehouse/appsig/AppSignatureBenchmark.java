@@ -30,11 +30,11 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The app-signature check of every {@code /api/**} request (docs/contract.md §1 steps 1 and 2),
- * through the server's own package-private classes (this class sits in their package on
- * the classpath). The payload is the shared vector's check-username request with a bearer
- * token of a real token's length. Run with {@code -prof gc} to see the bytes allocated
- * per call.
+ * The app-signature check of every {@code /api/**} request (docs/contract.md §1 steps 1
+ * and 2), through the server's own package-private classes (this class sits in their
+ * package on the classpath). The payload is the shared vector's check-username request
+ * with a bearer token of a real token's length. Run with {@code -prof gc} to see the
+ * bytes allocated per call.
  *
  * <p>
  * {@code java -jar bench/target/benchmarks.jar AppSignature -prof gc}

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.nimbusds.jose.jwk.JWKSet;
+import io.gatehouse.request.RequestAttributes;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -48,7 +49,7 @@ public class AccessTokenDecoderBenchmark {
 
 	private AccessTokenDecoder decoder;
 
-	private InMemorySessionRevocations revocations;
+	private InMemoryRevokedSessionStore revocations;
 
 	private Cache<?, ?> cacheOfDecoder;
 
@@ -62,7 +63,7 @@ public class AccessTokenDecoderBenchmark {
 		TokenProperties properties = new TokenProperties("gatehouse", "gatehouse-api", Duration.ofMinutes(15),
 				Duration.ofDays(30), Duration.ofSeconds(60), Path.of("unused.jwks"), false, 100_000);
 		SigningKeys keys = new SigningKeys(new JWKSet(SigningKeys.generate()));
-		this.revocations = new InMemorySessionRevocations(clock);
+		this.revocations = new InMemoryRevokedSessionStore(clock);
 		// A few revoked sessions, so the lookup is not on an empty map.
 		for (int i = 0; i < 1000; i++) {
 			this.revocations.revoke("revoked-" + i, Instant.now().plusSeconds(900));
@@ -72,7 +73,7 @@ public class AccessTokenDecoderBenchmark {
 				"user");
 		this.cacheOfDecoder = caffeineOf(this.decoder);
 		this.request = new MockHttpServletRequest("GET", "/api/customers/check-username/bmp_kfayy_6526");
-		this.request.setAttribute(AccessTokenDigest.ATTRIBUTE, AccessTokenDigest.of(this.token));
+		this.request.setAttribute(RequestAttributes.ACCESS_TOKEN_DIGEST, AccessTokenDigest.of(this.token));
 	}
 
 	/** The decoder's Caffeine cache, to empty it before each miss. */

@@ -16,7 +16,8 @@ import io.gatehouse.client.UsernameCheck;
 final class GatehouseTarget implements LoadDriver.Target {
 
 	/**
-	 * The demo password of docs/contract.md §6; another server's is read from the environment.
+	 * The demo password of docs/contract.md §6; another server's is read from the
+	 * environment.
 	 */
 	private static final String DEMO_PASSWORD = "Gatehouse-demo-1";
 

@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The requests of docs/contract.md §2 and the reading of their answers, shared by the synchronous
- * and asynchronous methods of {@link GatehouseClient}.
+ * The requests of docs/contract.md §2 and the reading of their answers, shared by the
+ * synchronous and asynchronous methods of {@link GatehouseClient}.
  */
 final class Calls {
 

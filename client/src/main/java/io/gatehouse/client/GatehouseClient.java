@@ -24,9 +24,9 @@ import okhttp3.OkHttpClient;
  * NextStep next = gatehouse.checkUsername("bmp_kfayy_6526").nextStep();
  * }</pre> Calls that need a session take a guest session when there is none. Expired
  * access tokens are refreshed once, CSRF tokens fetched when missing or refused, and
- * refused signatures re-signed once, as docs/contract.md §5 says; any other failure is thrown as
- * a {@link GatehouseException}. Each call has an {@code ...Async} variant whose future
- * completes with the same result or exception.
+ * refused signatures re-signed once, as docs/contract.md §5 says; any other failure is
+ * thrown as a {@link GatehouseException}. Each call has an {@code ...Async} variant whose
+ * future completes with the same result or exception.
  */
 public final class GatehouseClient implements Closeable {
 

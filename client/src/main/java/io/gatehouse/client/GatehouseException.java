@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * A call that Gatehouse refused, or that could not be made. Carries what the server's
- * problem+json body said (docs/contract.md §5): the HTTP status, the contract's {@code code}, the
- * {@code detail} in the client's locale and the {@code requestId} to quote to support.
- * Subclasses name the cases an app handles differently.
+ * problem+json body said (docs/contract.md §5): the HTTP status, the contract's
+ * {@code code}, the {@code detail} in the client's locale and the {@code requestId} to
+ * quote to support. Subclasses name the cases an app handles differently.
  */
 public class GatehouseException extends RuntimeException {
 

@@ -7,8 +7,9 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Adds the headers of docs/contract.md §1 and the session's tokens. The innermost application
- * interceptor, so that every retry an outer interceptor makes sends the current tokens.
+ * Adds the headers of docs/contract.md §1 and the session's tokens. The innermost
+ * application interceptor, so that every retry an outer interceptor makes sends the
+ * current tokens.
  */
 final class HeadersInterceptor implements Interceptor {
 

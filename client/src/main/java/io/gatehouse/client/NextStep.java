@@ -1,7 +1,8 @@
 package io.gatehouse.client;
 
 /**
- * What an app shows after a username check (docs/contract.md §3, "What a client does with it").
+ * What an app shows after a username check (docs/contract.md §3, "What a client does with
+ * it").
  */
 public enum NextStep {
 

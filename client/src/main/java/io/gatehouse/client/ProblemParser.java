@@ -13,11 +13,11 @@ import okhttp3.MediaType;
 import okhttp3.Response;
 
 /**
- * Turns an error response into the {@link GatehouseException} that docs/contract.md §5 calls for.
- * A body that is not problem+json (an HTML error page, a truncated body) becomes an
- * {@link UnexpectedResponseException}; a 426 stays an {@link UpgradeRequiredException}
- * and a 429 or 503 a {@link RateLimitedException} even then, since their status (and
- * {@code Retry-After}) is what matters.
+ * Turns an error response into the {@link GatehouseException} that docs/contract.md §5
+ * calls for. A body that is not problem+json (an HTML error page, a truncated body)
+ * becomes an {@link UnexpectedResponseException}; a 426 stays an
+ * {@link UpgradeRequiredException} and a 429 or 503 a {@link RateLimitedException} even
+ * then, since their status (and {@code Retry-After}) is what matters.
  */
 final class ProblemParser {
 

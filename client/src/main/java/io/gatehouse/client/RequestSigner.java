@@ -15,9 +15,9 @@ import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
- * Builds the signed payload of docs/contract.md §1 and its HMAC: compact JSON with the fields in
- * the order kid, ts, nonce, method, path, bodySha256, ath (ath only with a bearer token),
- * base64url without padding. Every call takes a fresh nonce.
+ * Builds the signed payload of docs/contract.md §1 and its HMAC: compact JSON with the
+ * fields in the order kid, ts, nonce, method, path, bodySha256, ath (ath only with a
+ * bearer token), base64url without padding. Every call takes a fresh nonce.
  */
 final class RequestSigner {
 

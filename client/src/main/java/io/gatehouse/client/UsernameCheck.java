@@ -1,9 +1,9 @@
 package io.gatehouse.client;
 
 /**
- * The answer of the username check (docs/contract.md §3): the eight fields as the wire has them,
- * nulls included, plus whether the session that asked is that user, which decides the
- * {@linkplain #nextStep() next step}.
+ * The answer of the username check (docs/contract.md §3): the eight fields as the wire
+ * has them, nulls included, plus whether the session that asked is that user, which
+ * decides the {@linkplain #nextStep() next step}.
  * <p>
  * A session that may not see the full record (a guest, another user) gets only
  * {@code exists}; the other fields are then {@code null}, and {@code hasCustomer} and

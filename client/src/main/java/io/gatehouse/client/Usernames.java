@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The username rules of docs/contract.md §3, the same as the server's: NFKC, then lower case,
- * then {@code ^[a-z0-9._]{3,32}$}.
+ * The username rules of docs/contract.md §3, the same as the server's: NFKC, then lower
+ * case, then {@code ^[a-z0-9._]{3,32}$}.
  */
 final class Usernames {
 

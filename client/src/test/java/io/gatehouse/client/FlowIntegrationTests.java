@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The SDK against the real server: every next step of docs/contract.md §3, and the calls that
- * lead from one to the next.
+ * The SDK against the real server: every next step of docs/contract.md §3, and the calls
+ * that lead from one to the next.
  */
 @Tag("integration")
 @ExtendWith(RealServer.Extension.class)

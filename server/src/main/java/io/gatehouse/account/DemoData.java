@@ -17,8 +17,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Seeds the demo users of docs/contract.md §6 on start, once: a user already present is left as
- * it is, so a restart (or a second instance starting at the same time) changes nothing.
+ * Seeds the demo users of docs/contract.md §6 on start, once: a user already present is
+ * left as it is, so a restart (or a second instance starting at the same time) changes
+ * nothing.
  */
 public final class DemoData implements ApplicationRunner {
 

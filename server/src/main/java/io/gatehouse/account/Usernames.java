@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The one username rule (docs/contract.md §3): NFKC, lower case, then {@code ^[a-z0-9._]{3,32}$}.
- * Tested against {@code testdata/username-vectors.json}, which the SDK and the web page
- * use too.
+ * The one username rule (docs/contract.md §3): NFKC, lower case, then
+ * {@code ^[a-z0-9._]{3,32}$}. Tested against {@code testdata/username-vectors.json},
+ * which the SDK and the web page use too.
  */
 public final class Usernames {
 

@@ -18,17 +18,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * docs/contract.md §1 steps (1) and (2) on every {@code /api/**} request, before the bearer
- * token: app headers (400/426), signed payload, binding, time and nonce (403), done by
- * {@link SignedRequestCheck}. The request goes on with its body readable again; a body
- * over {@code max-body-size} is only marked, and answered 413 by
- * {@link PayloadTooLargeFilter} after the bearer and CSRF checks. A nonce store that
- * cannot answer fails closed: 503.
+ * docs/contract.md §1 steps (1) and (2) on every {@code /api/**} request, before the
+ * bearer token: app headers (400/426), signed payload, binding, time and nonce (403),
+ * done by {@link SignedRequestCheck}. The request goes on with its body readable again; a
+ * body over {@code max-body-size} is only marked, and answered 413 by
+ * {@code pipeline/PayloadTooLargeFilter} after the bearer and CSRF checks. A nonce store
+ * that cannot answer fails closed: 503.
  */
 public final class AppSignatureFilter extends OncePerRequestFilter {
-
-	/** Set (to {@code Boolean.TRUE}) when the body exceeds {@code max-body-size}. */
-	public static final String BODY_TOO_LARGE = AppSignatureFilter.class.getName() + ".bodyTooLarge";
 
 	private static final Logger log = LoggerFactory.getLogger(AppSignatureFilter.class);
 

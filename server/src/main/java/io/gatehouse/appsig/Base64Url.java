@@ -3,8 +3,8 @@ package io.gatehouse.appsig;
 import java.util.Base64;
 
 /**
- * Strict base64url (RFC 4648 §5) without padding, as docs/contract.md §1 asks: the JDK decoder
- * alone would also accept {@code =} padding.
+ * Strict base64url (RFC 4648 §5) without padding, as docs/contract.md §1 asks: the JDK
+ * decoder alone would also accept {@code =} padding.
  */
 final class Base64Url {
 

@@ -9,8 +9,8 @@ import java.util.Arrays;
 /**
  * Reads a request body once, hashing every byte for {@code bodySha256} and keeping up to
  * {@code max-body-size} of them for the controller. A larger body is still hashed (so the
- * signature, token and CSRF checks answer before size does, as docs/contract.md §1 orders) but
- * not kept: it is only marked too large, and answered 413 at step (5). Beyond
+ * signature, token and CSRF checks answer before size does, as docs/contract.md §1
+ * orders) but not kept: it is only marked too large, and answered 413 at step (5). Beyond
  * {@link #HARD_LIMIT}, reading stops at once: the HTTP layer's refusal.
  */
 final class BodyReader {

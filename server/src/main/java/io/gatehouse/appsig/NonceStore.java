@@ -3,8 +3,8 @@ package io.gatehouse.appsig;
 import java.time.Duration;
 
 /**
- * Remembers which ({@code kid}, {@code nonce}) pairs were used (docs/contract.md §1: once within
- * 600 s, across all instances). In memory in the embedded default, in Redis
+ * Remembers which ({@code kid}, {@code nonce}) pairs were used (docs/contract.md §1: once
+ * within 600 s, across all instances). In memory in the embedded default, in Redis
  * ({@code SET NX PX}) in the cluster profile.
  */
 public interface NonceStore {

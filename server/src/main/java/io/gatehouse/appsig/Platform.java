@@ -1,8 +1,8 @@
 package io.gatehouse.appsig;
 
 /**
- * The client platforms of docs/contract.md §1's {@code x-platform} header. Each has its own app
- * keys and minimum app version.
+ * The client platforms of docs/contract.md §1's {@code x-platform} header. Each has its
+ * own app keys and minimum app version.
  */
 public enum Platform {
 

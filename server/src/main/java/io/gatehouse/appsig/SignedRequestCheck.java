@@ -8,12 +8,13 @@ import java.util.Enumeration;
 import io.gatehouse.auth.AccessTokenDigest;
 import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
+import io.gatehouse.request.RequestAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * docs/contract.md §1 steps (1) and (2) for one request, in the contract's order: app headers,
- * signature, binding to this request, time, then the nonce. The nonce is used up only
- * once everything before it passed, and then for good, whatever later steps answer.
+ * docs/contract.md §1 steps (1) and (2) for one request, in the contract's order: app
+ * headers, signature, binding to this request, time, then the nonce. The nonce is used up
+ * only once everything before it passed, and then for good, whatever later steps answer.
  * Throws {@link ApiException} with the contract code of the first failure.
  */
 final class SignedRequestCheck {
@@ -62,7 +63,7 @@ final class SignedRequestCheck {
 			throw new ApiException(ErrorCode.REQUEST_REPLAYED, "nonce already used");
 		}
 		if (body.tooLarge()) {
-			request.setAttribute(AppSignatureFilter.BODY_TOO_LARGE, Boolean.TRUE);
+			request.setAttribute(RequestAttributes.BODY_TOO_LARGE, Boolean.TRUE);
 		}
 		return new CachedBodyRequest(request, body.bytes());
 	}
@@ -94,7 +95,7 @@ final class SignedRequestCheck {
 		String token = authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
 				? authorization.substring(BEARER.length()) : authorization;
 		AccessTokenDigest digest = AccessTokenDigest.of(token);
-		request.setAttribute(AccessTokenDigest.ATTRIBUTE, digest);
+		request.setAttribute(RequestAttributes.ACCESS_TOKEN_DIGEST, digest);
 		return digest.sha256Base64Url();
 	}
 

@@ -36,12 +36,12 @@ final class AccessTokenDecoder implements JwtDecoder {
 
 	private final VerifiedTokenCache cache;
 
-	private final SessionRevocations revocations;
+	private final RevokedSessionStore revocations;
 
 	private final Converter<Map<String, Object>, Map<String, Object>> claimConverter = MappedJwtClaimSetConverter
 		.withDefaults(Map.of());
 
-	AccessTokenDecoder(SigningKeys keys, TokenProperties properties, SessionRevocations revocations, Clock clock) {
+	AccessTokenDecoder(SigningKeys keys, TokenProperties properties, RevokedSessionStore revocations, Clock clock) {
 		this.processor = AccessTokenProcessor.create(keys.publicKeys(), properties, clock);
 		this.cache = new VerifiedTokenCache(properties.verifiedTokenCacheSize(), clock);
 		this.revocations = revocations;

@@ -8,19 +8,19 @@ import java.util.Base64;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
+import static io.gatehouse.request.RequestAttributes.ACCESS_TOKEN_DIGEST;
+
 /**
  * An access token with its SHA-256, computed once per request: the app-signature filter
- * needs it for {@code ath} and stores it under {@link #ATTRIBUTE}; the token decoder keys
- * its cache of verified tokens on it.
+ * needs it for {@code ath} and stores it under
+ * {@code RequestAttributes.ACCESS_TOKEN_DIGEST}; the token decoder keys its cache of
+ * verified tokens on it.
  *
  * @param token the compact JWT as sent
  * @param sha256 the SHA-256 of the token's bytes (UTF-8; a real token is ASCII, and UTF-8
  * keeps a non-ASCII forgery from hashing like another token)
  */
 public record AccessTokenDigest(String token, byte[] sha256) {
-
-	/** The request attribute holding the current request's digest. */
-	public static final String ATTRIBUTE = "gatehouse.accessTokenDigest";
 
 	public AccessTokenDigest {
 		sha256 = sha256.clone();
@@ -46,12 +46,12 @@ public record AccessTokenDigest(String token, byte[] sha256) {
 		if (request == null) {
 			return of(token);
 		}
-		if (request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof AccessTokenDigest stored
-				&& stored.token().equals(token)) {
+		if (request.getAttribute(ACCESS_TOKEN_DIGEST,
+				RequestAttributes.SCOPE_REQUEST) instanceof AccessTokenDigest stored && stored.token().equals(token)) {
 			return stored;
 		}
 		AccessTokenDigest digest = of(token);
-		request.setAttribute(ATTRIBUTE, digest, RequestAttributes.SCOPE_REQUEST);
+		request.setAttribute(ACCESS_TOKEN_DIGEST, digest, RequestAttributes.SCOPE_REQUEST);
 		return digest;
 	}
 

@@ -11,6 +11,7 @@ import io.gatehouse.ratelimit.RateLimitProperties;
 import io.gatehouse.ratelimit.RateLimiter;
 import io.gatehouse.ratelimit.Verdict;
 import io.gatehouse.request.ClientAddressResolver;
+import io.gatehouse.routes.ApiRoutes;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
@@ -22,8 +23,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The token endpoints of docs/contract.md §2: guest, password login, refresh and logout. Inside
- * each, the contract's order: rate limit, then the request's own fields, then the rest.
+ * The token endpoints of docs/contract.md §2: guest, password login, refresh and logout.
+ * Inside each, the contract's order: rate limit, then the request's own fields, then the
+ * rest.
  */
 @RestController
 class AuthController {
@@ -59,7 +61,7 @@ class AuthController {
 		this.addresses = addresses;
 	}
 
-	@PostMapping(path = "/api/auth/guest", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = ApiRoutes.GUEST, produces = MediaType.APPLICATION_JSON_VALUE)
 	TokenResponse guest(HttpServletRequest request) {
 		Verdict verdict = this.limiter.consume("guest-address:" + this.addresses.resolve(request),
 				this.limits.guestTokensPerAddress());
@@ -69,7 +71,7 @@ class AuthController {
 		return this.grants.guest();
 	}
 
-	@PostMapping(path = "/api/auth/token", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = ApiRoutes.TOKEN, produces = MediaType.APPLICATION_JSON_VALUE)
 	TokenResponse token(@RequestBody LoginRequest body, HttpServletRequest request) {
 		String address = this.addresses.resolve(request);
 		this.logins.checkAddress(address);
@@ -83,7 +85,7 @@ class AuthController {
 		return this.grants.password(this.logins.authenticate(address, username, body.password()));
 	}
 
-	@PostMapping(path = "/api/auth/refresh", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = ApiRoutes.REFRESH, produces = MediaType.APPLICATION_JSON_VALUE)
 	TokenResponse refresh(@RequestBody RefreshRequest body) {
 		List<FieldProblem> problems = new ArrayList<>();
 		requireText(problems, "refreshToken", body.refreshToken());
@@ -93,7 +95,7 @@ class AuthController {
 		return this.rotation.rotate(body.refreshToken());
 	}
 
-	@PostMapping("/api/auth/logout")
+	@PostMapping(ApiRoutes.LOGOUT)
 	ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt jwt) {
 		Caller caller = Caller.of(jwt);
 		this.revoker.revoke(caller.sessionId(), caller.subject(), String.join(" ", caller.scopes()),

@@ -22,9 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class RefreshTokenRotation {
 
-	private final RefreshTokens refreshTokens;
+	private final RefreshTokenRepository refreshTokens;
 
-	private final Sessions sessions;
+	private final SessionRepository sessions;
 
 	private final SessionRevoker revoker;
 
@@ -36,8 +36,8 @@ class RefreshTokenRotation {
 
 	private final TransactionTemplate transaction;
 
-	RefreshTokenRotation(RefreshTokens refreshTokens, Sessions sessions, SessionRevoker revoker, TokenGrants grants,
-			TokenProperties properties, Clock clock, PlatformTransactionManager transactions) {
+	RefreshTokenRotation(RefreshTokenRepository refreshTokens, SessionRepository sessions, SessionRevoker revoker,
+			TokenGrants grants, TokenProperties properties, Clock clock, PlatformTransactionManager transactions) {
 		this.refreshTokens = refreshTokens;
 		this.sessions = sessions;
 		this.revoker = revoker;
@@ -48,11 +48,11 @@ class RefreshTokenRotation {
 	}
 
 	TokenResponse rotate(String presented) {
-		String hash = RefreshTokens.hash(presented);
-		String successor = RefreshTokens.generate();
+		String hash = RefreshTokenRepository.hash(presented);
+		String successor = RefreshTokenRepository.generate();
 		Instant now = this.clock.instant();
-		Optional<Sessions.Session> session = this.transaction.execute((status) -> {
-			Optional<Sessions.Session> rotated = tryRotate(hash, successor, now);
+		Optional<SessionRepository.Session> session = this.transaction.execute((status) -> {
+			Optional<SessionRepository.Session> rotated = tryRotate(hash, successor, now);
 			if (rotated.isEmpty()) {
 				status.setRollbackOnly();
 			}
@@ -64,15 +64,15 @@ class RefreshTokenRotation {
 		throw refusal(hash);
 	}
 
-	private Optional<Sessions.Session> tryRotate(String hash, String successor, Instant now) {
-		if (!this.refreshTokens.markUsed(hash, RefreshTokens.hash(successor), now)) {
+	private Optional<SessionRepository.Session> tryRotate(String hash, String successor, Instant now) {
+		if (!this.refreshTokens.markUsed(hash, RefreshTokenRepository.hash(successor), now)) {
 			return Optional.empty();
 		}
 		String sid = this.refreshTokens.find(hash).orElseThrow().sid();
-		Optional<Sessions.Session> session = this.sessions.find(sid).filter((s) -> s.isActive(now));
+		Optional<SessionRepository.Session> session = this.sessions.find(sid).filter((s) -> s.isActive(now));
 		if (session.isPresent()) {
 			Instant expiresAt = now.plus(this.properties.refreshTokenTtl());
-			this.refreshTokens.insert(RefreshTokens.hash(successor), sid, now, expiresAt);
+			this.refreshTokens.insert(RefreshTokenRepository.hash(successor), sid, now, expiresAt);
 			this.sessions.extend(sid, expiresAt);
 		}
 		return session;
@@ -80,7 +80,7 @@ class RefreshTokenRotation {
 
 	/** Reuse of a used token revokes its session; anything else is just refused. */
 	private ApiException refusal(String hash) {
-		Optional<RefreshTokens.Stored> stored = this.refreshTokens.find(hash);
+		Optional<RefreshTokenRepository.Stored> stored = this.refreshTokens.find(hash);
 		if (stored.isEmpty() || stored.get().usedAt() == null) {
 			return new ApiException(ErrorCode.INVALID_REFRESH_TOKEN, "unknown, expired or revoked refresh token");
 		}

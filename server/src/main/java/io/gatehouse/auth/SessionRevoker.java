@@ -17,15 +17,16 @@ class SessionRevoker {
 
 	static final String REFRESH_TOKEN_REUSED = "refresh-token-reused";
 
-	private final Sessions sessions;
+	private final SessionRepository sessions;
 
-	private final SessionRevocations revocations;
+	private final RevokedSessionStore revocations;
 
 	private final TokenProperties properties;
 
 	private final Clock clock;
 
-	SessionRevoker(Sessions sessions, SessionRevocations revocations, TokenProperties properties, Clock clock) {
+	SessionRevoker(SessionRepository sessions, RevokedSessionStore revocations, TokenProperties properties,
+			Clock clock) {
 		this.sessions = sessions;
 		this.revocations = revocations;
 		this.properties = properties;

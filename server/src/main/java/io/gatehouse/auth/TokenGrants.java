@@ -26,9 +26,9 @@ class TokenGrants {
 
 	private final AccessTokenIssuer issuer;
 
-	private final Sessions sessions;
+	private final SessionRepository sessions;
 
-	private final RefreshTokens refreshTokens;
+	private final RefreshTokenRepository refreshTokens;
 
 	private final TokenProperties properties;
 
@@ -38,8 +38,8 @@ class TokenGrants {
 
 	private final TransactionTemplate transaction;
 
-	TokenGrants(AccessTokenIssuer issuer, Sessions sessions, RefreshTokens refreshTokens, TokenProperties properties,
-			Clock clock, MeterRegistry meters, PlatformTransactionManager transactions) {
+	TokenGrants(AccessTokenIssuer issuer, SessionRepository sessions, RefreshTokenRepository refreshTokens,
+			TokenProperties properties, Clock clock, MeterRegistry meters, PlatformTransactionManager transactions) {
 		this.issuer = issuer;
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
@@ -59,13 +59,13 @@ class TokenGrants {
 
 	TokenResponse password(Account account) {
 		String sid = newSessionId();
-		String refreshToken = RefreshTokens.generate();
+		String refreshToken = RefreshTokenRepository.generate();
 		Instant now = this.clock.instant();
 		Instant refreshExpiresAt = now.plus(this.properties.refreshTokenTtl());
 		this.transaction.executeWithoutResult((status) -> {
 			this.sessions.insertUserSession(sid, account.id(), account.username(), account.scope(), now,
 					refreshExpiresAt);
-			this.refreshTokens.insert(RefreshTokens.hash(refreshToken), sid, now, refreshExpiresAt);
+			this.refreshTokens.insert(RefreshTokenRepository.hash(refreshToken), sid, now, refreshExpiresAt);
 		});
 		count("password");
 		return userTokens(sid, account.username(), account.scope(), refreshToken);
@@ -74,7 +74,7 @@ class TokenGrants {
 	/**
 	 * The tokens of a session whose refresh token was rotated to {@code refreshToken}.
 	 */
-	TokenResponse refreshed(Sessions.Session session, String refreshToken) {
+	TokenResponse refreshed(SessionRepository.Session session, String refreshToken) {
 		count("refresh");
 		return userTokens(session.sid(), session.subject(), session.scope(), refreshToken);
 	}

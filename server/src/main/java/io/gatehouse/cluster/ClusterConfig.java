@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.gatehouse.appsig.NonceStore;
-import io.gatehouse.auth.SessionRevocations;
+import io.gatehouse.auth.RevokedSessionStore;
 import io.gatehouse.auth.TokenProperties;
 import io.gatehouse.ratelimit.RateLimiter;
 import io.lettuce.core.ClientOptions.DisconnectedBehavior;
@@ -26,10 +26,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Profile {@code cluster}: the shared state of docs/contract.md §1 (nonces, revoked sessions,
- * rate-limit buckets) in Redis, so any instance behind the load balancer can answer any
- * request. Redis failures answer 503 quickly (short timeouts, commands rejected while
- * disconnected) and Lettuce reconnects within a second of Redis coming back.
+ * Profile {@code cluster}: the shared state of docs/contract.md §1 (nonces, revoked
+ * sessions, rate-limit buckets) in Redis, so any instance behind the load balancer can
+ * answer any request. Redis failures answer 503 quickly (short timeouts, commands
+ * rejected while disconnected) and Lettuce reconnects within a second of Redis coming
+ * back.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("cluster")
@@ -74,8 +75,9 @@ class ClusterConfig {
 	}
 
 	@Bean
-	SessionRevocations sessionRevocations(RedisState redis, JdbcClient jdbc, Clock clock, TokenProperties tokens) {
-		return new RedisSessionRevocations(redis, new RevokedSessionsTable(jdbc), clock, tokens.revocationMemory());
+	RevokedSessionStore sessionRevocations(RedisState redis, JdbcClient jdbc, Clock clock, TokenProperties tokens) {
+		return new RedisRevokedSessionStore(redis, new RevokedSessionRepository(jdbc), clock,
+				tokens.revocationMemory());
 	}
 
 	@Bean

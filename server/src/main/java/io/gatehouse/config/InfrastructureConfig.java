@@ -12,7 +12,6 @@ import io.gatehouse.ratelimit.RateLimitProperties;
 import io.gatehouse.ratelimit.RateLimiter;
 import io.gatehouse.request.ClientAddressResolver;
 import io.gatehouse.request.ContractLocales;
-import io.gatehouse.request.RequestIdFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -23,19 +22,18 @@ import tools.jackson.databind.type.LogicalType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Beans every feature uses: clock, problem writer, request id, locale, hashing, limits.
+ * Beans every feature uses: clock, problem writer, locale, hashing, limits. The request
+ * pipeline's steps are registered by {@code pipeline/RequestPipeline}.
  */
 @Configuration(proxyBeanMethods = false)
 class InfrastructureConfig {
@@ -64,13 +62,6 @@ class InfrastructureConfig {
 	@Bean
 	ProblemWriter problemWriter(MessageSource messageSource, JsonMapper jsonMapper, MeterRegistry meterRegistry) {
 		return new ProblemWriter(messageSource, jsonMapper, meterRegistry);
-	}
-
-	@Bean
-	FilterRegistrationBean<RequestIdFilter> requestIdFilter(Clock clock) {
-		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter(clock));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-		return registration;
 	}
 
 	@Bean

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start the {@code prod} profile with anything the embedded default ships for
- * convenience: a demo app key (docs/contract.md §6, public in the README), the demo users, or a
- * signing key the server would generate itself. It runs before any bean is created, so
- * nothing is seeded, generated or served first.
+ * convenience: a demo app key (docs/contract.md §6, public in the README), the demo
+ * users, or a signing key the server would generate itself. It runs before any bean is
+ * created, so nothing is seeded, generated or served first.
  */
 @Component
 @Profile("prod")

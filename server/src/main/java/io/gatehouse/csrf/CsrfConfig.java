@@ -1,44 +1,28 @@
 package io.gatehouse.csrf;
 
+import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 
-import io.gatehouse.config.GatehouseProperties;
-import io.gatehouse.errors.ProblemWriter;
-
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
- * The CSRF beans. The filter runs inside the security chain only (registered in
- * {@code SecurityConfig}); the disabled registration keeps Boot from also adding it to
- * the servlet container's chain, where it would run before authentication.
+ * The CSRF bean built from a secret. The filter (a scanned component) runs inside the
+ * security chain only; {@code RequestPipeline} places it there and keeps Boot from also
+ * adding it to the servlet container's chain, where it would run before authentication.
  */
 @Configuration(proxyBeanMethods = false)
 class CsrfConfig {
 
+	/**
+	 * Instances behind one load balancer must share the key, so a generated one won't do:
+	 * the cluster profile sets {@code gatehouse.csrf.require-shared-secret}.
+	 */
 	@Bean
-	CsrfTokens csrfTokens(CsrfProperties properties, GatehouseProperties gatehouse, Environment environment,
-			Clock clock) {
-		// Instances behind one load balancer must share the key, so a generated one won't
-		// do.
-		boolean shared = Arrays.asList(environment.getActiveProfiles()).contains("cluster");
-		byte[] secret = CsrfSecret.resolve(properties.secret(), gatehouse.dataDir(), shared);
+	CsrfTokens csrfTokens(CsrfProperties properties, @Value("${gatehouse.data-dir}") Path dataDir, Clock clock) {
+		byte[] secret = CsrfSecret.resolve(properties.secret(), dataDir, properties.requireSharedSecret());
 		return new CsrfTokens(secret, properties.ttl(), clock);
-	}
-
-	@Bean
-	CsrfTokenFilter csrfTokenFilter(CsrfTokens csrfTokens, ProblemWriter problems) {
-		return new CsrfTokenFilter(csrfTokens, problems);
-	}
-
-	@Bean
-	FilterRegistrationBean<CsrfTokenFilter> csrfTokenFilterRegistration(CsrfTokenFilter filter) {
-		FilterRegistrationBean<CsrfTokenFilter> registration = new FilterRegistrationBean<>(filter);
-		registration.setEnabled(false);
-		return registration;
 	}
 
 }

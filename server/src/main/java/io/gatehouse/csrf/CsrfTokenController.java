@@ -2,6 +2,7 @@ package io.gatehouse.csrf;
 
 import io.gatehouse.auth.Caller;
 import io.gatehouse.csrf.CsrfTokens.IssuedCsrfToken;
+import io.gatehouse.routes.ApiRoutes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -22,7 +23,7 @@ class CsrfTokenController {
 		this.tokens = tokens;
 	}
 
-	@GetMapping(path = CsrfTokenFilter.TOKEN_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping(path = ApiRoutes.CSRF_TOKEN, produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "A CSRF token bound to the caller's session",
 			description = "Send it as x-csrf-token on every other call that carries a bearer token.")
 	IssuedCsrfToken csrfToken(@AuthenticationPrincipal Jwt jwt) {

@@ -7,32 +7,33 @@ import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
 import io.gatehouse.errors.ProblemWriter;
 import io.gatehouse.request.ApiRequests;
+import io.gatehouse.routes.ApiRoutes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Check (4) of docs/contract.md §1: every {@code /api/**} request that carries a verified bearer
- * token, GET included, must send the session's {@code x-csrf-token}; only fetching one is
- * exempt. Runs after the bearer token filter, so the session id comes from the verified
- * token, never from the request.
+ * Check (4) of docs/contract.md §1: every {@code /api/**} request that carries a verified
+ * bearer token, GET included, must send the session's {@code x-csrf-token}; only fetching
+ * one is exempt. Runs after the bearer token filter, so the session id comes from the
+ * verified token, never from the request.
  */
+@Component
 public final class CsrfTokenFilter extends OncePerRequestFilter {
 
 	/** The request header that carries the token. */
 	public static final String HEADER = "x-csrf-token";
 
-	static final String TOKEN_PATH = "/api/auth/csrf-token";
-
-	private static final RequestMatcher TOKEN_REQUEST = ApiRequests.matcher(HttpMethod.GET, TOKEN_PATH);
+	/** Fetching a token (docs/contract.md §2), declared in {@link ApiRoutes}. */
+	private static final RequestMatcher EXEMPT = ApiRoutes.csrfExempt();
 
 	private final CsrfTokens tokens;
 
@@ -49,7 +50,7 @@ public final class CsrfTokenFilter extends OncePerRequestFilter {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		// The path as routing sees it (decoded): "/%61pi/..." reaches the API too.
 		if (!(authentication instanceof JwtAuthenticationToken jwt) || !ApiRequests.isApi(request)
-				|| TOKEN_REQUEST.matches(request)) {
+				|| EXEMPT.matches(request)) {
 			chain.doFilter(request, response);
 			return;
 		}

@@ -7,6 +7,7 @@ import io.gatehouse.account.AccountRepository;
 import io.gatehouse.auth.Caller;
 import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
+import io.gatehouse.routes.ApiRoutes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -46,7 +47,7 @@ class CustomerController {
 		this.passwordEncoder = passwordEncoder;
 	}
 
-	@PostMapping(path = "/api/customers", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = ApiRoutes.CUSTOMERS, produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Create the caller's customer profile (idempotent)",
 			description = "201 with the caller's username-check record when created, 200 with the same record "
 					+ "when it existed already.")
@@ -62,7 +63,7 @@ class CustomerController {
 		return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(body);
 	}
 
-	@PutMapping("/api/customers/me/pin")
+	@PutMapping(ApiRoutes.PIN)
 	@Operation(summary = "Set the PIN of the caller's customer profile",
 			description = "4-6 digits, not one repeated digit, not a straight run; stored only as a slow hash.")
 	ResponseEntity<Void> setPin(@RequestBody PinRequest request, @AuthenticationPrincipal Jwt jwt) {

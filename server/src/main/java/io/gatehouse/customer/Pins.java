@@ -1,9 +1,9 @@
 package io.gatehouse.customer;
 
 /**
- * The PIN rule (docs/contract.md §2): 4 to 6 digits, not all one digit, not a straight run up or
- * down (1234, 4321, 123456). Those few are what people pick first, so a thief tries them
- * first.
+ * The PIN rule (docs/contract.md §2): 4 to 6 digits, not all one digit, not a straight
+ * run up or down (1234, 4321, 123456). Those few are what people pick first, so a thief
+ * tries them first.
  */
 final class Pins {
 

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * The answer of the username check (docs/contract.md §3): always these eight fields, in this
- * order, nulls included, so an answer's shape says nothing its values do not.
+ * The answer of the username check (docs/contract.md §3): always these eight fields, in
+ * this order, nulls included, so an answer's shape says nothing its values do not.
  */
 @JsonPropertyOrder({ "exists", "hasCustomer", "customerId", "stripeCustomerId", "email", "phone", "subscriptionStatus",
 		"pinSet" })

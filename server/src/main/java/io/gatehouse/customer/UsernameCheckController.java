@@ -5,6 +5,7 @@ import io.gatehouse.account.Usernames;
 import io.gatehouse.auth.Caller;
 import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
+import io.gatehouse.routes.ApiRoutes;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -23,15 +24,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/customers/check-username/{username}} (docs/contract.md §3). Order: rate limits,
- * the path username, {@code x-username}, then one lookup; what the answer shows depends
- * on who asks.
+ * {@code GET /api/customers/check-username/{username}} (docs/contract.md §3). Order: rate
+ * limits, the path username, {@code x-username}, then one lookup; what the answer shows
+ * depends on who asks.
  */
 @RestController
 @Tag(name = "customers")
 class UsernameCheckController {
-
-	static final String PATH = "/api/customers/check-username/";
 
 	static final String USERNAME_HEADER = "x-username";
 
@@ -44,7 +43,7 @@ class UsernameCheckController {
 		this.profiles = profiles;
 	}
 
-	@GetMapping(path = PATH + "{username}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping(path = ApiRoutes.CHECK_USERNAME + "{username}", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Whether a username exists, and the caller's own record in full",
 			description = "The subject itself or a customers:read session sees every field; anyone else only "
 					+ "exists (the other fields null or false). Rate-limited per session and per client address.")
@@ -77,7 +76,8 @@ class UsernameCheckController {
 	 * slash): still a username, just never a valid one.
 	 */
 	@Hidden
-	@GetMapping(path = { PATH + "**", "/api/customers/check-username" }, produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping(path = { ApiRoutes.CHECK_USERNAME + "**", "/api/customers/check-username" },
+			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<UsernameCheck> malformed(@AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
 		this.rateLimits.consume(Caller.of(jwt), request);
 		throw new ApiException(ErrorCode.INVALID_USERNAME, "path username malformed");

@@ -3,9 +3,9 @@ package io.gatehouse.errors;
 import org.springframework.http.HttpStatus;
 
 /**
- * Every failure the contract names (docs/contract.md §5), with its status. The code is the
- * stable, machine-readable part of a problem; its title and detail come from the message
- * bundles under {@code problem.<code>.title} and {@code problem.<code>.detail}.
+ * Every failure the contract names (docs/contract.md §5), with its status. The code is
+ * the stable, machine-readable part of a problem; its title and detail come from the
+ * message bundles under {@code problem.<code>.title} and {@code problem.<code>.detail}.
  */
 public enum ErrorCode {
 

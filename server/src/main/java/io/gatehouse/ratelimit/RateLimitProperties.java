@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The configurable limits of docs/contract.md §1 ({@code gatehouse.rate-limits.*}); defaults in
- * {@code application.yml}.
+ * The configurable limits of docs/contract.md §1 ({@code gatehouse.rate-limits.*});
+ * defaults in {@code application.yml}.
  */
 @Validated
 @ConfigurationProperties("gatehouse.rate-limits")

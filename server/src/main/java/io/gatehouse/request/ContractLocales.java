@@ -11,7 +11,8 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Resolves the {@code locale} header (a BCP 47 tag) to one of the shipped languages,
- * falling back to English (docs/contract.md §1). It never fails: a malformed tag is English too.
+ * falling back to English (docs/contract.md §1). It never fails: a malformed tag is
+ * English too.
  */
 public final class ContractLocales implements LocaleResolver {
 

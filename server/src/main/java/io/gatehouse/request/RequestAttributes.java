@@ -17,6 +17,18 @@ public final class RequestAttributes {
 	/** The client's address after trusted-proxy resolution, a String. */
 	public static final String CLIENT_ADDRESS = "gatehouse.clientAddress";
 
+	/**
+	 * {@code Boolean.TRUE} when the body exceeds {@code max-body-size}: set by the app
+	 * signature step, answered 413 by step (5) of docs/contract.md §1.
+	 */
+	public static final String BODY_TOO_LARGE = "gatehouse.bodyTooLarge";
+
+	/**
+	 * The {@code io.gatehouse.auth.AccessTokenDigest} of the bearer token: computed by
+	 * the app signature step for {@code ath}, reused by the token decoder.
+	 */
+	public static final String ACCESS_TOKEN_DIGEST = "gatehouse.accessTokenDigest";
+
 	private RequestAttributes() {
 	}
 

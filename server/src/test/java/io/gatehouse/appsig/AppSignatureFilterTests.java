@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import io.gatehouse.auth.AccessTokenDigest;
 import io.gatehouse.errors.ProblemWriter;
 import io.gatehouse.errors.StateUnavailableException;
+import io.gatehouse.request.RequestAttributes;
 import io.gatehouse.support.ApiClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.ServletException;
@@ -69,7 +70,7 @@ class AppSignatureFilterTests {
 		assertPassedOn();
 		assertThat(StreamUtils.copyToString(this.chain.getRequest().getInputStream(), StandardCharsets.UTF_8))
 			.isEqualTo(vector.body());
-		AccessTokenDigest tokenDigest = (AccessTokenDigest) request.getAttribute(AccessTokenDigest.ATTRIBUTE);
+		AccessTokenDigest tokenDigest = (AccessTokenDigest) request.getAttribute(RequestAttributes.ACCESS_TOKEN_DIGEST);
 		assertThat((tokenDigest != null) ? tokenDigest.sha256Base64Url() : null).isEqualTo(vector.ath());
 		assertThat((tokenDigest != null) ? tokenDigest.token() : null).isEqualTo(vector.accessToken());
 	}
@@ -313,7 +314,8 @@ class AppSignatureFilterTests {
 			request.addHeader("Authorization", "Bearer token");
 			doFilter(request);
 			assertPassedOn();
-			assertThat(request.getAttribute(AccessTokenDigest.ATTRIBUTE)).isEqualTo(AccessTokenDigest.of("token"));
+			assertThat(request.getAttribute(RequestAttributes.ACCESS_TOKEN_DIGEST))
+				.isEqualTo(AccessTokenDigest.of("token"));
 		}
 
 	}
@@ -412,7 +414,7 @@ class AppSignatureFilterTests {
 			});
 			doFilter(request);
 			assertPassedOn();
-			assertThat(request.getAttribute(AppSignatureFilter.BODY_TOO_LARGE)).isEqualTo(Boolean.TRUE);
+			assertThat(request.getAttribute(RequestAttributes.BODY_TOO_LARGE)).isEqualTo(Boolean.TRUE);
 		}
 
 		@Test
@@ -422,7 +424,7 @@ class AppSignatureFilterTests {
 			});
 			doFilter(request);
 			assertPassedOn();
-			assertThat(request.getAttribute(AppSignatureFilter.BODY_TOO_LARGE)).isNull();
+			assertThat(request.getAttribute(RequestAttributes.BODY_TOO_LARGE)).isNull();
 			assertThat(StreamUtils.copyToString(AppSignatureFilterTests.this.chain.getRequest().getInputStream(),
 					StandardCharsets.UTF_8))
 				.isEqualTo(body);

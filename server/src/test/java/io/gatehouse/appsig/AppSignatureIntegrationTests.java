@@ -26,9 +26,10 @@ import org.springframework.context.MessageSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docs/contract.md §1 over real HTTP, one test per row of its rules: every failure answers the
- * contract's status and code as problem+json, and what passes reaches the next step
- * (shown by the next step's own answer: 401 from the bearer check, 404 from MVC).
+ * docs/contract.md §1 over real HTTP, one test per row of its rules: every failure
+ * answers the contract's status and code as problem+json, and what passes reaches the
+ * next step (shown by the next step's own answer: 401 from the bearer check, 404 from
+ * MVC).
  */
 @IntegrationTest
 class AppSignatureIntegrationTests {

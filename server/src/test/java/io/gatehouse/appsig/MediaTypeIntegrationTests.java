@@ -19,9 +19,9 @@ import static io.gatehouse.appsig.AppSignatureIntegrationTests.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docs/contract.md §1's {@code Content-Type} row over real HTTP: a body of another type is 415 on
- * every {@code /api/**} endpoint, also on those that read no body, and step (5) answers
- * in the contract's order: 413, 415, 404, 405.
+ * docs/contract.md §1's {@code Content-Type} row over real HTTP: a body of another type
+ * is 415 on every {@code /api/**} endpoint, also on those that read no body, and step (5)
+ * answers in the contract's order: 413, 415, 404, 405.
  */
 @IntegrationTest
 class MediaTypeIntegrationTests {

@@ -46,7 +46,7 @@ class AccessTokenDecoderTests {
 
 	final SigningKeys keys = new SigningKeys(new JWKSet(List.of(this.key, this.previousKey)));
 
-	final InMemorySessionRevocations revocations = new InMemorySessionRevocations(this.clock);
+	final InMemoryRevokedSessionStore revocations = new InMemoryRevokedSessionStore(this.clock);
 
 	final AccessTokenDecoder decoder = new AccessTokenDecoder(this.keys, this.properties, this.revocations, this.clock);
 

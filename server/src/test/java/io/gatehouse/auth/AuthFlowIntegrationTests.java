@@ -26,8 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The token flows of docs/contract.md §2 over real HTTP: login, refresh rotation and reuse,
- * concurrent refresh, logout, and the failures of each.
+ * The token flows of docs/contract.md §2 over real HTTP: login, refresh rotation and
+ * reuse, concurrent refresh, logout, and the failures of each.
  */
 @IntegrationTest
 class AuthFlowIntegrationTests {

@@ -111,7 +111,8 @@ class ClusterIntegrationTests {
 
 	@Test
 	void failedLoginsCountedAcrossBothInstances() {
-		// docs/contract.md §1: 5 failed logins per username in 5 minutes; the sixth is refused.
+		// docs/contract.md §1: 5 failed logins per username in 5 minutes; the sixth is
+		// refused.
 		for (int attempt = 0; attempt < 5; attempt++) {
 			ApiClient instance = (attempt % 2 == 0) ? a : b;
 			ApiResponse failed = instance.post("/api/auth/token")

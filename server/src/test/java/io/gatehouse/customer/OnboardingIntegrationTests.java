@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Onboarding (docs/contract.md §2: customers, me/pin) of newly registered users, over real HTTP.
+ * Onboarding (docs/contract.md §2: customers, me/pin) of newly registered users, over
+ * real HTTP.
  */
 @IntegrationTest
 class OnboardingIntegrationTests {

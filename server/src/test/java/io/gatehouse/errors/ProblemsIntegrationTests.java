@@ -22,8 +22,8 @@ import org.springframework.context.MessageSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docs/contract.md §5 over real HTTP for answers no feature owns: what lives outside the API and
- * the shape every problem shares.
+ * docs/contract.md §5 over real HTTP for answers no feature owns: what lives outside the
+ * API and the shape every problem shares.
  */
 @IntegrationTest
 class ProblemsIntegrationTests {

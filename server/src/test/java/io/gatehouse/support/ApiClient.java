@@ -19,9 +19,10 @@ import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A test client that speaks docs/contract.md §1 over real HTTP: it signs every request with a
- * demo app key (canonical payload, as in {@code testdata/app-signature-vectors.json}) and
- * lets a test break any part of it on purpose.
+ * A test client that speaks docs/contract.md §1 over real HTTP: it signs every request
+ * with a demo app key (canonical payload, as in
+ * {@code testdata/app-signature-vectors.json}) and lets a test break any part of it on
+ * purpose.
  */
 public final class ApiClient {
 

@@ -85,7 +85,8 @@ class GatehouseJsTests extends BrowserTestSupport {
 				catch (e) { return e.name + ' ' + e.code + ' ' + memory.get('gatehouse.refreshToken'); }
 				}""");
 
-		// Only the server's refusal of the refresh token ends the session (docs/contract.md §5).
+		// Only the server's refusal of the refresh token ends the session
+		// (docs/contract.md §5).
 		assertThat(result).isEqualTo("GatehouseError upgrade-required refresh-1");
 	}
 

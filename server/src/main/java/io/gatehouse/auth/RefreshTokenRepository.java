@@ -1,0 +1,83 @@
+package io.gatehouse.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import static io.gatehouse.auth.SessionRepository.instant;
+import static io.gatehouse.auth.SessionRepository.utc;
+
+/**
+ * The {@code refresh_tokens} table. A token is 256 random bits in base64url and is stored
+ * only as its SHA-256; each use marks it used and names its successor, in one conditional
+ * UPDATE, so of two uses racing exactly one wins.
+ */
+@Repository
+class RefreshTokenRepository {
+
+	/** A stored token: its session, when it expires and when (if ever) it was used. */
+	record Stored(String sid, Instant expiresAt, Instant usedAt) {
+	}
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+	private final JdbcClient jdbc;
+
+	RefreshTokenRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A new token: 256 random bits, base64url. */
+	static String generate() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return BASE64URL.encodeToString(bytes);
+	}
+
+	/** What the table keeps of a token: base64url SHA-256. */
+	static String hash(String token) {
+		try {
+			return BASE64URL
+				.encodeToString(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is always present", ex);
+		}
+	}
+
+	void insert(String tokenHash, String sid, Instant now, Instant expiresAt) {
+		this.jdbc.sql("INSERT INTO refresh_tokens (token_hash, sid, created_at, expires_at) VALUES (?, ?, ?, ?)")
+			.params(tokenHash, sid, utc(now), utc(expiresAt))
+			.update();
+	}
+
+	/**
+	 * Marks the token used and replaced, if it is unused and unexpired: answers whether
+	 * this call did it. The database's row lock makes a concurrent second call wait and
+	 * then find the token used.
+	 */
+	boolean markUsed(String tokenHash, String replacedBy, Instant now) {
+		return this.jdbc
+			.sql("UPDATE refresh_tokens SET used_at = ?, replaced_by = ? "
+					+ "WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
+			.params(utc(now), replacedBy, tokenHash, utc(now))
+			.update() == 1;
+	}
+
+	Optional<Stored> find(String tokenHash) {
+		return this.jdbc.sql("SELECT sid, expires_at, used_at FROM refresh_tokens WHERE token_hash = ?")
+			.param(tokenHash)
+			.query((rs, row) -> new Stored(rs.getString("sid"), instant(rs, "expires_at"), instant(rs, "used_at")))
+			.optional();
+	}
+
+}

@@ -1,0 +1,211 @@
+package io.gatehouse.pipeline;
+
+import java.time.Clock;
+
+import io.gatehouse.appsig.AppSignatureFilter;
+import io.gatehouse.csrf.CsrfTokenFilter;
+import io.gatehouse.errors.ApiException;
+import io.gatehouse.errors.ErrorCode;
+import io.gatehouse.errors.ProblemWriter;
+import io.gatehouse.request.RequestIdFilter;
+import io.gatehouse.routes.ApiRoutes;
+import jakarta.servlet.Filter;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.valves.ErrorReportValve;
+
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Every step of a request, registered and ordered here, top to bottom in the order of
+ * docs/contract.md §1: container, request id, firewall, app signature (1)–(2), bearer
+ * (3), CSRF (4), body size and media type (5), routing. No other class sets a filter's
+ * order.
+ *
+ * <p>
+ * The steps are three servlet filters and one Spring Security chain between them: the
+ * request-id filter first, the chain (firewall, app signature, bearer, CSRF) at Boot's
+ * security order, the 413 and 415 filters right after it, then Spring MVC. The app
+ * signature and CSRF filters are beans that Boot would also add to the container's chain
+ * on their own; their registrations here are disabled so each runs once, inside the
+ * security chain. Each step is its own filter reading only the request and
+ * {@code request/RequestAttributes}, so the steps from the firewall to the media type can
+ * later run as one pass without changing what each checks.
+ */
+@Configuration(proxyBeanMethods = false)
+class RequestPipeline {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	/** The token grants of docs/contract.md §2, which need no bearer token. */
+	private static final RequestMatcher TOKEN_GRANTS = ApiRoutes.tokenGrants();
+
+	// Container: what Tomcat refuses before any filter runs.
+
+	/**
+	 * Swaps Tomcat's error report valve (Boot adds one that writes terse HTML) for ours,
+	 * once the host's pipeline is complete, just before the application starts.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerProblems(ProblemWriter problems) {
+		return (factory) -> factory.addContextCustomizers((context) -> context.addLifecycleListener((event) -> {
+			if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
+				Pipeline pipeline = context.getParent().getPipeline();
+				for (Valve valve : pipeline.getValves()) {
+					if (valve instanceof ErrorReportValve) {
+						pipeline.removeValve(valve);
+					}
+				}
+				pipeline.addValve(new ContainerProblemValve(problems));
+			}
+		}));
+	}
+
+	// Request id: the first servlet filter.
+
+	@Bean
+	FilterRegistrationBean<RequestIdFilter> requestIdFilter(Clock clock) {
+		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter(clock));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	// Firewall: the security chain's first act; what it refuses is answered here.
+
+	@Bean
+	RequestRejectedHandler firewallProblems(ProblemWriter problems) {
+		return new FirewallProblems(problems);
+	}
+
+	// App signature (1)–(2), bearer (3), CSRF (4): the security chain, at Boot's
+	// security filter order.
+
+	/**
+	 * Spring's own CSRF protection is off: it defends cookie sessions, and Gatehouse has
+	 * none; the header token of docs/contract.md §2 replaces it.
+	 */
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, ProblemWriter problems,
+			AppSignatureFilter appSignatureFilter, CsrfTokenFilter csrfTokenFilter) throws Exception {
+		AuthenticationEntryPoint entryPoint = (request, response, failure) -> problems.write(request, response,
+				new ApiException(codeFor(failure), "authentication failed"));
+		AccessDeniedHandler accessDenied = (request, response, failure) -> problems.write(request, response,
+				new ApiException(ErrorCode.FORBIDDEN, "access denied"));
+		http.csrf(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(TOKEN_GRANTS)
+				.permitAll()
+				.requestMatchers("/api/**")
+				.authenticated()
+				.anyRequest()
+				.permitAll())
+			.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(bearerTokenResolver())
+				.jwt((jwt) -> jwt.decoder(jwtDecoder))
+				.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDenied))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions((frame) -> frame.deny())
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.cacheControl((cache) -> cache.disable()));
+		http.addFilterBefore(appSignatureFilter, BearerTokenAuthenticationFilter.class);
+		http.addFilterAfter(csrfTokenFilter, BearerTokenAuthenticationFilter.class);
+		return http.build();
+	}
+
+	/** Inside the security chain only, never a second time as a plain servlet filter. */
+	@Bean
+	FilterRegistrationBean<AppSignatureFilter> appSignatureFilterRegistration(AppSignatureFilter filter) {
+		return disabled(filter);
+	}
+
+	/**
+	 * Inside the security chain only: in the container's chain it would run before
+	 * authentication.
+	 */
+	@Bean
+	FilterRegistrationBean<CsrfTokenFilter> csrfTokenFilterRegistration(CsrfTokenFilter filter) {
+		return disabled(filter);
+	}
+
+	// Body size, then media type (5): right after the security chain, so signature,
+	// bearer and CSRF failures answer first, and before Spring MVC, so 413 and 415 come
+	// before 404 and 405.
+
+	@Bean
+	FilterRegistrationBean<PayloadTooLargeFilter> payloadTooLargeFilter(ProblemWriter problems,
+			SecurityFilterProperties security) {
+		FilterRegistrationBean<PayloadTooLargeFilter> registration = new FilterRegistrationBean<>(
+				new PayloadTooLargeFilter(problems));
+		registration.setOrder(security.getOrder() + 1);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<UnsupportedMediaTypeFilter> unsupportedMediaTypeFilter(ProblemWriter problems,
+			SecurityFilterProperties security) {
+		FilterRegistrationBean<UnsupportedMediaTypeFilter> registration = new FilterRegistrationBean<>(
+				new UnsupportedMediaTypeFilter(problems));
+		registration.setOrder(security.getOrder() + 2);
+		return registration;
+	}
+
+	// Routing: Spring MVC's DispatcherServlet, after every filter (404, 405, 406, then
+	// the controllers of routes/ApiRoutes).
+
+	/**
+	 * The token grants ignore an access token sent along (docs/contract.md §1 step (3)
+	 * checks one only "where one is needed"): a client that refreshes with its expired
+	 * token still attached gets new tokens, not 401 {@code invalid-token}, and a grant
+	 * asks for no CSRF token. The app signature still binds the header through
+	 * {@code ath}.
+	 */
+	private static BearerTokenResolver bearerTokenResolver() {
+		DefaultBearerTokenResolver resolver = new DefaultBearerTokenResolver();
+		return (request) -> TOKEN_GRANTS.matches(request) ? null : resolver.resolve(request);
+	}
+
+	/**
+	 * A token that was sent but failed is {@code invalid-token}; no token is
+	 * {@code missing-token}.
+	 */
+	private static ErrorCode codeFor(AuthenticationException failure) {
+		return (failure instanceof OAuth2AuthenticationException) ? ErrorCode.INVALID_TOKEN : ErrorCode.MISSING_TOKEN;
+	}
+
+	private static <T extends Filter> FilterRegistrationBean<T> disabled(T filter) {
+		FilterRegistrationBean<T> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+}
