@@ -281,7 +281,7 @@ profile() {
 	load profile "$name" "$DURATION" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/run.signed"
 	rm -f "$WORK/warmup.signed" "$WORK/run.signed"
 	stop_server
-	python3 bench/jfr-breakdown.py "$WORK/$name.jfr"
+	JFR="$(dirname "$JAVA")/jfr" python3 bench/jfr-breakdown.py "$WORK/$name.jfr"
 }
 
 header() {
@@ -295,13 +295,14 @@ summary() {
 }
 
 which=${1:-all}
+[[ "$which" == logins ]] && CONNECTIONS=${LOGIN_CONNECTIONS:-4}
 : >"$RESULTS"
 header | tee "$WORK/header.txt"
 case "$which" in
 	all) startup; rounds; summary ;;
 	startup) startup; summary ;;
 	load) rounds; summary ;;
-	logins) CONNECTIONS=${LOGIN_CONNECTIONS:-4}; logins; summary ;;
+	logins) logins; summary ;;
 	profile) profile ;;
 	*) echo "usage: $0 [all|startup|load|logins|profile]" >&2; exit 2 ;;
 esac

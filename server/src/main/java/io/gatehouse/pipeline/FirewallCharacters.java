@@ -5,11 +5,11 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 /**
  * Spring Security's {@link StrictHttpFirewall} with its own character rules for header
  * names, header values and parameter names, written as a loop instead of its regular
- * expressions ({@code [\p{IsAssigned}&&[^\p{IsControl}]]*}, and for values the same plus tab).
- * The firewall checks a header each time it is read, and a signed request's headers are
- * long and read several times: the expressions cost more than any security check Gatehouse
- * adds (docs/benchmarks.md). Same rules, same answers: {@code FirewallCharactersTests}
- * compares both on every character.
+ * expressions ({@code [\p{IsAssigned}&&[^\p{IsControl}]]*}, and for values the same plus
+ * tab). The firewall checks a header each time it is read, and a signed request's headers
+ * are long and read several times: the expressions cost more than any security check
+ * Gatehouse adds (docs/benchmarks.md). Same rules, same answers:
+ * {@code FirewallCharactersTests} compares both on every character.
  */
 final class FirewallCharacters {
 

@@ -79,8 +79,7 @@ class FirewallCharactersTests {
 	}
 
 	private static void assertSame(String text) {
-		assertThat(FirewallCharacters.isAllowedName(text)).as("name %s", codes(text))
-			.isEqualTo(matches(NAMES, text));
+		assertThat(FirewallCharacters.isAllowedName(text)).as("name %s", codes(text)).isEqualTo(matches(NAMES, text));
 		assertThat(FirewallCharacters.isAllowedValue(text)).as("value %s", codes(text))
 			.isEqualTo(matches(VALUES, text));
 	}
