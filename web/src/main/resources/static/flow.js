@@ -1,7 +1,7 @@
 // The sign-in flow: one step on screen at a time, chosen by the username check
 // (docs/contract.md §3's table), with every failure of §5 shown as a localized message.
 
-import { GatehouseClient, NetworkError, SessionEndedError, normalizeUsername } from './gatehouse.js';
+import { GatehouseClient, GatehouseError, NetworkError, SessionEndedError, loadSettings, normalizeUsername } from './gatehouse.js';
 import { hasMessage, isRightToLeft, pickLanguage, translator } from './messages.js';
 
 const browserLanguages = navigator.languages?.length ? navigator.languages : [navigator.language];
@@ -11,7 +11,8 @@ const t = translator(language);
 // browser's tag of the language the page speaks, not simply its first one: for a browser
 // that lists fr-FR then es-ES the page is Spanish, and so must the server's messages be.
 const localeTag = browserLanguages.find((tag) => String(tag).toLowerCase().split('-')[0] === language) ?? language;
-const client = new GatehouseClient({ locale: localeTag });
+// Created at start with the settings the server publishes (its app key, version, API base).
+let client = null;
 
 const $ = (id) => document.getElementById(id);
 
@@ -206,6 +207,10 @@ function fail(error, retry) {
 
 /** Runs one user action: the form is busy meanwhile, and a failure is shown. */
 async function run(form, action) {
+  if (client == null) {
+    // The settings could not be loaded: the error and its retry button are on screen.
+    return;
+  }
   clearMessages();
   const attempt = async () => {
     form.setAttribute('aria-busy', 'true');
@@ -355,12 +360,33 @@ async function start() {
   for (const button of document.querySelectorAll('[data-action="restart"]')) {
     button.addEventListener('click', () => restart());
   }
+  await connect();
+}
+
+/** Fetches the server's settings, then resumes the tab's session when there is one. */
+async function connect() {
+  try {
+    client = new GatehouseClient({ ...(await loadSettings()), locale: localeTag });
+  }
+  catch (error) {
+    if (!(error instanceof GatehouseError)) {
+      throw error;
+    }
+    showError(t(error instanceof NetworkError ? 'error.network' : 'error.server'), {
+      requestId: error.requestId,
+      retry: () => {
+        clearMessages();
+        connect();
+      },
+    });
+    return;
+  }
+  // No step before the settings: nothing could be sent yet.
+  show('who');
   if (!client.canResume) {
-    show('who');
     return;
   }
   // A reload in the same tab keeps the session: its refresh token is in sessionStorage.
-  show('who');
   await run($('form-who'), async () => {
     username = await client.resume();
     if (username == null) {

@@ -1,19 +1,11 @@
 // Gatehouse for the browser: what the Java SDK does, with WebCrypto and fetch.
 // Every request is signed (docs/contract.md §1), tokens are renewed once on 401, CSRF tokens are
 // fetched once more on 403, and every failure is a GatehouseError carrying the server's
-// localized detail and request id.
+// localized detail and request id. No setting is written here: the app passes them to
+// GatehouseClient, usually as loadSettings() fetched them from the server.
 
-/**
- * The app's identity. The web key ships to every browser and so proves nothing about the
- * caller (docs/contract.md §1); it still binds each request to its method, path, body, token and
- * moment, and stops replays. Kept here, and only here.
- */
-export const CONFIG = Object.freeze({
-  platform: 'web',
-  appVersion: '1.0.0',
-  kid: 'web-demo',
-  secret: 'gatehouse-demo-web-key-change-me',
-});
+/** Where the server publishes the sign-in page's settings (outside /api, unsigned). */
+export const SETTINGS_PATH = '/gatehouse-web.json';
 
 const REFRESH_TOKEN_KEY = 'gatehouse.refreshToken';
 
@@ -126,8 +118,49 @@ export class SessionEndedError extends GatehouseError {
 }
 
 /**
+ * The settings the server publishes for its web page (GET /gatehouse-web.json): the API's
+ * base URL, platform, app version and the web app key. The web key ships to every browser
+ * and so proves nothing about the caller (docs/contract.md §1); it still binds each request to
+ * its method, path, body, token and moment, and stops replays. Fetched at every start, never
+ * cached, so a rotated key reaches the next page load. Rejects with a GatehouseError (or
+ * NetworkError) when the server has none to give.
+ */
+export async function loadSettings(url = SETTINGS_PATH) {
+  const requestId = crypto.randomUUID();
+  let response;
+  try {
+    response = await fetch(url, {
+      headers: { Accept: 'application/json, application/problem+json', 'x-request-id': requestId },
+      cache: 'no-store',
+      credentials: 'omit',
+    });
+  }
+  catch (e) {
+    throw new NetworkError(requestId, e);
+  }
+  if (!response.ok) {
+    throw await toProblem(response, requestId);
+  }
+  const body = await readSuccess(response, requestId);
+  const settings = {
+    baseUrl: body?.apiBase ?? '',
+    platform: body?.platform,
+    appVersion: body?.appVersion,
+    kid: body?.kid,
+    secret: body?.secret,
+  };
+  if (['platform', 'appVersion', 'kid', 'secret'].some((name) => typeof settings[name] !== 'string' || settings[name] === '')
+    || typeof settings.baseUrl !== 'string') {
+    throw new GatehouseError({ status: response.status, code: 'unexpected-response', requestId });
+  }
+  return Object.freeze(settings);
+}
+
+/**
  * One client per page. The access token lives in this object only; the refresh token in
- * sessionStorage (docs/decisions/0004-browser-token-storage.md).
+ * sessionStorage (docs/decisions/0004-browser-token-storage.md). Every setting comes from the
+ * caller: `platform`, `appVersion`, `kid` and `secret` are required; `baseUrl` is the API's
+ * origin ('' for the page's own).
  */
 export class GatehouseClient {
   #config;
@@ -143,13 +176,21 @@ export class GatehouseClient {
   #renewing = null;
   #csrfFetching = null;
 
-  constructor({ locale = 'en', baseUrl = '', storage = sessionStorage, config = CONFIG, onSessionEnded = () => {} } = {}) {
+  constructor({
+    platform, appVersion, kid, secret, baseUrl = '', locale = 'en',
+    storage = globalThis.sessionStorage, onSessionEnded = () => {},
+  } = {}) {
+    for (const [name, value] of Object.entries({ platform, appVersion, kid, secret })) {
+      if (typeof value !== 'string' || value === '') {
+        throw new TypeError(`GatehouseClient: ${name} is required`);
+      }
+    }
     this.locale = locale;
-    this.#config = config;
+    this.#config = Object.freeze({ platform, appVersion, kid });
     this.#baseUrl = baseUrl;
     this.#storage = storage;
     this.#onSessionEnded = onSessionEnded;
-    this.#key = importAppKey(config.secret);
+    this.#key = importAppKey(secret);
   }
 
   /** The username of the signed-in user, or null for a guest or no session. */
@@ -259,7 +300,7 @@ export class GatehouseClient {
   }
 
   async #send(method, path, body, { accessToken, csrf, headers, requestId }) {
-    const url = new URL(this.#baseUrl + path, location.href);
+    const url = new URL(this.#baseUrl + path, globalThis.location?.href);
     const target = url.pathname + url.search;
     const signed = await signRequest({
       key: await this.#key,

@@ -45,7 +45,7 @@ class ArchitectureTests {
 			.definedBy("io.gatehouse.account..", "io.gatehouse.ratelimit..", "io.gatehouse.audit..")
 			.layer("Features")
 			.definedBy("io.gatehouse.appsig..", "io.gatehouse.auth..", "io.gatehouse.csrf..", "io.gatehouse.customer..",
-					"io.gatehouse.registration..")
+					"io.gatehouse.registration..", "io.gatehouse.management..", "io.gatehouse.webconfig..")
 			.layer("Stores")
 			.definedBy("io.gatehouse.cluster..")
 			.layer("Wiring")

@@ -4,9 +4,6 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gatehouse.client.UsernameCheck;
 
 /**
@@ -15,12 +12,10 @@ import io.gatehouse.client.UsernameCheck;
  */
 final class CheckPrinter {
 
-	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
 	private CheckPrinter() {
 	}
 
-	static void print(PrintWriter out, UsernameCheck check, boolean json) {
+	static void print(PrintWriter out, UsernameCheck check, JsonOption format) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("exists", check.exists());
 		fields.put("hasCustomer", check.hasCustomer());
@@ -32,16 +27,7 @@ final class CheckPrinter {
 				(check.subscriptionStatus() != null) ? check.subscriptionStatus().wireValue() : null);
 		fields.put("pinSet", check.pinSet());
 		fields.put("nextStep", check.nextStep().name());
-		if (json) {
-			try {
-				out.println(JSON.writeValueAsString(fields));
-			}
-			catch (JsonProcessingException ex) {
-				throw new IllegalStateException(ex);
-			}
-			return;
-		}
-		fields.forEach((name, value) -> out.printf("%-19s %s%n", name + ":", value));
+		format.print(out, fields);
 	}
 
 }

@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 
 import io.gatehouse.client.GatehouseClient;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -22,13 +22,13 @@ final class CheckUsernameCommand implements Callable<Integer> {
 	@Parameters(paramLabel = "NAME", description = "The username.")
 	String name;
 
-	@Option(names = "--json", description = "Print JSON.")
-	boolean json;
+	@Mixin
+	JsonOption format;
 
 	@Override
 	public Integer call() {
 		try (GatehouseClient client = this.cli.client()) {
-			CheckPrinter.print(this.cli.out(), client.checkUsername(this.name), this.json);
+			CheckPrinter.print(this.cli.out(), client.checkUsername(this.name), this.format);
 		}
 		return 0;
 	}

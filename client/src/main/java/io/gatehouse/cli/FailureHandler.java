@@ -1,5 +1,8 @@
 package io.gatehouse.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.gatehouse.client.GatehouseException;
 import io.gatehouse.client.NetworkException;
 import io.gatehouse.client.RateLimitedException;
@@ -27,12 +30,33 @@ final class FailureHandler implements IExecutionExceptionHandler {
 
 	@Override
 	public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+		boolean json = JsonOption.requested(parseResult);
 		if (!(ex instanceof GatehouseException failure)) {
-			commandLine.getErr().println("gatehouse: " + ex);
+			commandLine.getErr()
+				.println(json ? JsonOption.toJson(Map.of("error", String.valueOf(ex))) : "gatehouse: " + ex);
 			return UNEXPECTED;
 		}
-		commandLine.getErr().println("gatehouse: " + describe(failure));
+		commandLine.getErr().println(json ? JsonOption.toJson(fields(failure)) : "gatehouse: " + describe(failure));
 		return exitCode(failure);
+	}
+
+	/** The failure as the contract's problem fields, for {@code --json}. */
+	private static Map<String, Object> fields(GatehouseException failure) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("status", failure.status());
+		fields.put("code", failure.code());
+		fields.put("detail", failure.detail());
+		fields.put("requestId", failure.requestId());
+		fields.put("errors",
+				failure.errors()
+					.stream()
+					.map((error) -> Map.of("field", String.valueOf(error.field()), "code", String.valueOf(error.code()),
+							"message", String.valueOf(error.message())))
+					.toList());
+		if (failure instanceof RateLimitedException limited && limited.retryAfter() != null) {
+			fields.put("retryAfterSeconds", limited.retryAfter().toSeconds());
+		}
+		return fields;
 	}
 
 	static int exitCode(GatehouseException failure) {

@@ -23,17 +23,20 @@ import picocli.CommandLine.Spec;
  * session is kept in a file between runs, so {@code login} and then
  * {@code check-username} work as separate commands.
  */
-@Command(name = "gatehouse", mixinStandardHelpOptions = true, version = "gatehouse 0.1.0",
+@Command(name = "gatehouse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Checks usernames, logs in and onboards against a Gatehouse server.",
 		subcommands = { GuestCommand.class, LoginCommand.class, LogoutCommand.class, CheckUsernameCommand.class,
-				RegisterCommand.class, OnboardCommand.class, SetPinCommand.class },
+				RegisterCommand.class, OnboardCommand.class, SetPinCommand.class, CompletionCommand.class },
 		footerHeading = "%nExit codes:%n",
 		footer = { "  0  ok", "  1  unexpected local failure (e.g. the session file cannot be written)",
 				"  2  usage: bad arguments, or input the server refused (400, 409)",
 				"  3  authentication: not logged in, bad credentials, session expired, forbidden (401, 403)",
 				"  4  rate limited (429); wait and try again", "  5  server or network failure (5xx, 426, no response)",
 				"", "Environment: GATEHOUSE_SERVER, GATEHOUSE_APP_KEY_ID, GATEHOUSE_APP_KEY_SECRET,",
-				"GATEHOUSE_SESSION_FILE, GATEHOUSE_PASSWORD, GATEHOUSE_PIN." })
+				"GATEHOUSE_SESSION_FILE, GATEHOUSE_PASSWORD, GATEHOUSE_PIN.",
+				"Secrets are never taken as arguments (every user of the machine sees those in ps):",
+				"they come from a file (--app-key-secret-file, --password-file, --pin-file), the environment,",
+				"or the terminal." })
 public final class GatehouseCli {
 
 	static final String DEFAULT_SERVER = "http://localhost:8080";
@@ -56,9 +59,9 @@ public final class GatehouseCli {
 			description = "App key id (env GATEHOUSE_APP_KEY_ID; the demo key of the platform for a local server).")
 	String appKeyId;
 
-	@Option(names = "--app-key-secret", paramLabel = "SECRET",
-			description = "App key secret (env GATEHOUSE_APP_KEY_SECRET).")
-	String appKeySecret;
+	@Option(names = "--app-key-secret-file", paramLabel = "FILE",
+			description = "File holding the app key secret (or env GATEHOUSE_APP_KEY_SECRET).")
+	Path appKeySecretFile;
 
 	@Option(names = "--platform", paramLabel = "PLATFORM", defaultValue = "ANDROID",
 			description = "WEB, ANDROID or IOS (default ${DEFAULT-VALUE}).")
@@ -78,6 +81,12 @@ public final class GatehouseCli {
 	private final Map<String, String> env;
 
 	private BufferedReader stdin;
+
+	/** The argument form of a secret is refused: arguments show in {@code ps}. */
+	@Option(names = "--app-key-secret", hidden = true, paramLabel = "SECRET")
+	void refuseAppKeySecret(String value) {
+		refuseSecretArgument(this.spec, value, "--app-key-secret-file or GATEHOUSE_APP_KEY_SECRET");
+	}
 
 	GatehouseCli(Map<String, String> env) {
 		this.env = env;
@@ -106,7 +115,9 @@ public final class GatehouseCli {
 	GatehouseClient client() {
 		String url = (this.server != null) ? this.server : this.env.getOrDefault("GATEHOUSE_SERVER", DEFAULT_SERVER);
 		String kid = (this.appKeyId != null) ? this.appKeyId : this.env.get("GATEHOUSE_APP_KEY_ID");
-		String secret = (this.appKeySecret != null) ? this.appKeySecret : this.env.get("GATEHOUSE_APP_KEY_SECRET");
+		String secret = (this.appKeySecretFile != null)
+				? new String(readSecretFile(this.appKeySecretFile, "--app-key-secret-file"))
+				: this.env.get("GATEHOUSE_APP_KEY_SECRET");
 		HttpUrl parsed = HttpUrl.parse(url);
 		if (parsed == null) {
 			throw new CommandLine.ParameterException(this.spec.commandLine(), "--server is not an http(s) URL: " + url);
@@ -117,7 +128,7 @@ public final class GatehouseCli {
 		}
 		if (kid == null || secret == null) {
 			throw new CommandLine.ParameterException(this.spec.commandLine(),
-					"An app key is needed for " + url + ": --app-key-id and --app-key-secret");
+					"An app key is needed for " + url + ": --app-key-id and --app-key-secret-file");
 		}
 		try {
 			return GatehouseClient.builder()
@@ -145,10 +156,13 @@ public final class GatehouseCli {
 	}
 
 	/**
-	 * A secret from the environment, else typed at the terminal without echo, else a line
-	 * of standard input.
+	 * A secret from {@code file} when given, else from the environment, else typed at the
+	 * terminal without echo, else a line of standard input.
 	 */
-	char[] secret(String envName, String prompt) {
+	char[] secret(Path file, String fileOption, String envName, String prompt) {
+		if (file != null) {
+			return readSecretFile(file, fileOption);
+		}
 		String fromEnv = this.env.get(envName);
 		if (fromEnv != null) {
 			return fromEnv.toCharArray();
@@ -171,7 +185,28 @@ public final class GatehouseCli {
 		catch (java.io.IOException ex) {
 			// Reported below as a usage error.
 		}
-		throw new CommandLine.ParameterException(this.spec.commandLine(), prompt + " is needed: set " + envName);
+		throw new CommandLine.ParameterException(this.spec.commandLine(),
+				prompt + " is needed: " + fileOption + " or " + envName);
+	}
+
+	private char[] readSecretFile(Path file, String option) {
+		try {
+			return SecretFiles.read(file, option);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CommandLine.ParameterException(this.spec.commandLine(), ex.getMessage());
+		}
+	}
+
+	/**
+	 * Refuses a secret given as an argument, before anything is sent: it is in the
+	 * shell's history and in {@code ps} already, so the message says where it goes.
+	 */
+	static void refuseSecretArgument(CommandLine.Model.CommandSpec spec, String value, String instead) {
+		if (value != null) {
+			throw new CommandLine.ParameterException(spec.commandLine(),
+					"Secrets are not taken as arguments (they show in ps): use " + instead);
+		}
 	}
 
 	PrintWriter out() {

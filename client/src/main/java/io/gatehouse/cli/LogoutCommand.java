@@ -1,9 +1,11 @@
 package io.gatehouse.cli;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.gatehouse.client.GatehouseClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -16,12 +18,20 @@ final class LogoutCommand implements Callable<Integer> {
 	@ParentCommand
 	GatehouseCli cli;
 
+	@Mixin
+	JsonOption format;
+
 	@Override
 	public Integer call() {
 		try (GatehouseClient client = this.cli.client()) {
 			boolean hadSession = client.session() != null;
 			client.logout();
-			this.cli.out().println(hadSession ? "Logged out" : "No session");
+			if (this.format.json) {
+				this.format.print(this.cli.out(), Map.of("loggedOut", hadSession));
+			}
+			else {
+				this.cli.out().println(hadSession ? "Logged out" : "No session");
+			}
 		}
 		return 0;
 	}

@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 
 import io.gatehouse.client.GatehouseClient;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -17,13 +17,13 @@ final class OnboardCommand implements Callable<Integer> {
 	@ParentCommand
 	GatehouseCli cli;
 
-	@Option(names = "--json", description = "Print JSON.")
-	boolean json;
+	@Mixin
+	JsonOption format;
 
 	@Override
 	public Integer call() {
 		try (GatehouseClient client = this.cli.client()) {
-			CheckPrinter.print(this.cli.out(), client.createCustomer(), this.json);
+			CheckPrinter.print(this.cli.out(), client.createCustomer(), this.format);
 		}
 		return 0;
 	}

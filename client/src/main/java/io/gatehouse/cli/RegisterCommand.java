@@ -1,10 +1,12 @@
 package io.gatehouse.cli;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 import io.gatehouse.client.GatehouseClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -13,8 +15,8 @@ import picocli.CommandLine.ParentCommand;
  * {@code gatehouse register USERNAME --email --phone}: registers an account.
  */
 @Command(name = "register", mixinStandardHelpOptions = true,
-		description = "Registers an account. The password comes from GATEHOUSE_PASSWORD, or is asked for "
-				+ "without echo. Log in afterwards.")
+		description = "Registers an account. The password comes from --password-file or GATEHOUSE_PASSWORD, "
+				+ "or is asked for without echo. Log in afterwards.")
 final class RegisterCommand implements Callable<Integer> {
 
 	@ParentCommand
@@ -29,15 +31,26 @@ final class RegisterCommand implements Callable<Integer> {
 	@Option(names = "--phone", required = true, description = "Phone number in E.164, e.g. +923185456266.")
 	String phone;
 
-	@Option(names = "--json", description = "Print JSON.")
-	boolean json;
+	@Option(names = "--password-file", paramLabel = "FILE", description = "File holding the password.")
+	Path passwordFile;
+
+	@Mixin
+	JsonOption format;
+
+	@picocli.CommandLine.Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Option(names = "--password", hidden = true, paramLabel = "PASSWORD")
+	void refusePassword(String value) {
+		GatehouseCli.refuseSecretArgument(this.spec, value, "--password-file or GATEHOUSE_PASSWORD");
+	}
 
 	@Override
 	public Integer call() {
-		char[] password = this.cli.secret("GATEHOUSE_PASSWORD", "Password");
+		char[] password = this.cli.secret(this.passwordFile, "--password-file", "GATEHOUSE_PASSWORD", "Password");
 		try (GatehouseClient client = this.cli.client()) {
 			CheckPrinter.print(this.cli.out(), client.register(this.username, this.email, this.phone, password),
-					this.json);
+					this.format);
 		}
 		finally {
 			Arrays.fill(password, '\0');

@@ -24,11 +24,19 @@ final class Calls {
 
 	private final Transport transport;
 
-	private final Sessions sessions;
+	private final SessionKeeper sessions;
 
-	Calls(Transport transport, Sessions sessions) {
+	private final TokenCalls tokens;
+
+	Calls(Transport transport, SessionKeeper sessions, TokenCalls tokens) {
 		this.transport = transport;
 		this.sessions = sessions;
+		this.tokens = tokens;
+	}
+
+	/** Reads a token response and makes it the current session. */
+	Session readSession(Response response) throws IOException {
+		return this.sessions.save(this.tokens.read(response));
 	}
 
 	Request guest() {

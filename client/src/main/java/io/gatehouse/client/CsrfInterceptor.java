@@ -9,12 +9,15 @@ import okhttp3.Response;
 /**
  * Fetches a CSRF token before the first call that needs one, and on a 403
  * {@code csrf-missing} or {@code csrf-invalid} fetches a new one and retries once.
+ * <p>
+ * Why it calls: only inside the chain can a 403 be answered by a retry of the same call,
+ * synchronous or asynchronous ({@link TokenCalls}, on the client without session steps).
  */
 final class CsrfInterceptor implements Interceptor {
 
-	private final Sessions sessions;
+	private final SessionKeeper sessions;
 
-	CsrfInterceptor(Sessions sessions) {
+	CsrfInterceptor(SessionKeeper sessions) {
 		this.sessions = sessions;
 	}
 

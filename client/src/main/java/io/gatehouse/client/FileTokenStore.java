@@ -35,8 +35,7 @@ final class FileTokenStore implements TokenStore {
 	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
 	// A FileLock belongs to the whole JVM (a second one overlapping it throws), so
-	// callers
-	// of one JVM queue on this lock first.
+	// callers of one JVM queue on this lock first.
 	private static final ConcurrentMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
 	private final Path file;
@@ -49,7 +48,8 @@ final class FileTokenStore implements TokenStore {
 	 * Runs {@code action} while holding the file's lock, against every other store on the
 	 * same file in this process and in others.
 	 */
-	<T> T locked(Supplier<T> action) {
+	@Override
+	public <T> T locked(Supplier<T> action) {
 		ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(this.file, (file) -> new ReentrantLock());
 		jvmLock.lock();
 		try {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import okhttp3.HttpUrl;
@@ -32,32 +33,51 @@ public final class GatehouseClient implements Closeable {
 
 	private final Transport transport;
 
-	private final Sessions sessions;
+	private final SessionKeeper sessions;
 
 	private final Calls calls;
 
 	private final boolean ownsHttpClient;
 
+	// Two variants of one OkHttpClient (one connection pool): the token calls go out on
+	// the one without session steps, which the session steps of the other use; so nothing
+	// is wired after it is built.
 	private GatehouseClient(Builder builder) {
 		ClockOffset clock = new ClockOffset(builder.clock);
-		this.sessions = new Sessions(builder.tokenStore, clock);
+		Traceparent traceparent = (builder.traceparent != null) ? new Traceparent(builder.traceparent)
+				: Traceparent.NONE;
 		OkHttpClient base = (builder.httpClient != null) ? builder.httpClient : new OkHttpClient();
-		OkHttpClient http = base.newBuilder()
-			.addInterceptor(new RetryAfterInterceptor(builder.maxRetries, builder.maxRetryWait))
+		OkHttpClient tokenHttp = signed(base.newBuilder().addInterceptor(retryAfter(builder)), builder, clock).build();
+		// A token call refused as unauthenticated leaves the session to SessionKeeper,
+		// which renews it once before it gives up.
+		Runnable leaveSession = () -> {
+		};
+		TokenCalls tokenCalls = new TokenCalls(new Transport(tokenHttp, builder.baseUrl, leaveSession, traceparent),
+				clock);
+		this.sessions = new SessionKeeper(builder.tokenStore, tokenCalls, clock);
+		OkHttpClient http = signed(base.newBuilder()
+			.addInterceptor(retryAfter(builder))
 			.addInterceptor(new GuestSessionInterceptor(this.sessions))
-			.addInterceptor(new CsrfInterceptor(this.sessions))
-			.addInterceptor(new ResignInterceptor(clock))
+			.addInterceptor(new CsrfInterceptor(this.sessions)), builder, clock)
+			.authenticator(new RefreshAuthenticator(this.sessions))
+			.build();
+		this.transport = new Transport(http, builder.baseUrl, this.sessions::clear, traceparent);
+		this.calls = new Calls(this.transport, this.sessions, tokenCalls);
+		this.ownsHttpClient = builder.httpClient == null;
+	}
+
+	private static RetryAfterInterceptor retryAfter(Builder builder) {
+		return new RetryAfterInterceptor(builder.maxRetries, builder.maxRetryWait);
+	}
+
+	/** The innermost steps of every call: re-signing, headers, logging and signing. */
+	private static OkHttpClient.Builder signed(OkHttpClient.Builder http, Builder builder, ClockOffset clock) {
+		return http.addInterceptor(new ResignInterceptor(clock))
 			.addInterceptor(new HeadersInterceptor(builder.platform, builder.appVersion, builder.locale.toLanguageTag(),
 					builder.tokenStore))
 			.addNetworkInterceptor(new LoggingInterceptor())
 			.addNetworkInterceptor(new SigningInterceptor(new RequestSigner(builder.kid, builder.secret, clock)))
-			.authenticator(new RefreshAuthenticator(this.sessions))
-			.callTimeout(builder.callTimeout)
-			.build();
-		this.transport = new Transport(http, builder.baseUrl, builder.tokenStore);
-		this.sessions.attach(this.transport);
-		this.calls = new Calls(this.transport, this.sessions);
-		this.ownsHttpClient = builder.httpClient == null;
+			.callTimeout(builder.callTimeout);
 	}
 
 	/**
@@ -90,7 +110,7 @@ public final class GatehouseClient implements Closeable {
 	 * @return the future guest session
 	 */
 	public CompletableFuture<Session> guestAsync() {
-		return this.transport.executeAsync(this.calls.guest(), this.sessions::save);
+		return this.transport.executeAsync(this.calls.guest(), this.calls::readSession);
 	}
 
 	/**
@@ -102,7 +122,7 @@ public final class GatehouseClient implements Closeable {
 	 * @throws GatehouseException when the server refuses or cannot be reached
 	 */
 	public Session login(String username, char[] password) {
-		return this.transport.execute(this.calls.login(username, password), this.sessions::save);
+		return this.transport.execute(this.calls.login(username, password), this.calls::readSession);
 	}
 
 	/**
@@ -112,7 +132,7 @@ public final class GatehouseClient implements Closeable {
 	 * @return the future user session
 	 */
 	public CompletableFuture<Session> loginAsync(String username, char[] password) {
-		return this.transport.executeAsync(this.calls.login(username, password), this.sessions::save);
+		return this.transport.executeAsync(this.calls.login(username, password), this.calls::readSession);
 	}
 
 	/**
@@ -129,7 +149,7 @@ public final class GatehouseClient implements Closeable {
 			this.transport.execute(this.calls.logout(), (response) -> null);
 		}
 		finally {
-			this.sessions.store().clear();
+			this.sessions.clear();
 		}
 	}
 
@@ -142,7 +162,7 @@ public final class GatehouseClient implements Closeable {
 			return CompletableFuture.completedFuture(null);
 		}
 		return this.transport.<Void>executeAsync(this.calls.logout(), (response) -> null)
-			.whenComplete((done, failure) -> this.sessions.store().clear());
+			.whenComplete((done, failure) -> this.sessions.clear());
 	}
 
 	/**
@@ -284,6 +304,8 @@ public final class GatehouseClient implements Closeable {
 
 		private Duration maxRetryWait = Duration.ZERO;
 
+		private Supplier<String> traceparent;
+
 		private Builder() {
 		}
 
@@ -404,6 +426,29 @@ public final class GatehouseClient implements Closeable {
 			}
 			this.maxRetries = maxRetries;
 			this.maxRetryWait = Objects.requireNonNull(maxWait, "maxWait == null");
+			return this;
+		}
+
+		/**
+		 * Where each call finds the W3C {@code traceparent} to send, so the server's logs
+		 * of the call carry the app's trace id. It is asked once per call, on the thread
+		 * that makes the call (for an {@code ...Async} call too), and again for the calls
+		 * the client makes on its own (a guest token, a refresh, a CSRF token). A
+		 * {@code null} or malformed value sends no header. For example, with
+		 * OpenTelemetry: <pre>{@code
+		 * .traceparent(() -> {
+		 *     SpanContext span = Span.current().getSpanContext();
+		 *     return span.isValid() ? "00-" + span.getTraceId() + "-" + span.getSpanId()
+		 *             + "-" + span.getTraceFlags().asHex() : null;
+		 * })
+		 * }</pre>
+		 * @param traceparent the supplier of the current {@code traceparent}, for example
+		 * {@code 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01}; none unless
+		 * set
+		 * @return this builder
+		 */
+		public Builder traceparent(Supplier<String> traceparent) {
+			this.traceparent = Objects.requireNonNull(traceparent, "traceparent == null");
 			return this;
 		}
 

@@ -9,15 +9,16 @@ import okhttp3.Route;
 
 /**
  * Answers a 401 {@code invalid-token} or {@code missing-token} to a bearer call by
- * renewing the session once (single flight, see {@link Sessions#renew}) and retrying with
- * the new token; the signing interceptor signs the retry afresh. Gives up ({@code null})
- * on any other 401 and on a second one.
+ * renewing the session once (single flight, see {@link SessionKeeper#renew}) and retrying
+ * with the new token; the signing interceptor signs the retry afresh. Gives up
+ * ({@code null}) on any other 401 and on a second one. The refresh itself goes out
+ * through {@link TokenCalls}, on the client without session steps.
  */
 final class RefreshAuthenticator implements Authenticator {
 
-	private final Sessions sessions;
+	private final SessionKeeper sessions;
 
-	RefreshAuthenticator(Sessions sessions) {
+	RefreshAuthenticator(SessionKeeper sessions) {
 		this.sessions = sessions;
 	}
 

@@ -13,9 +13,10 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * Runs a call on the one {@link OkHttpClient} and maps its response: a success through
- * the call's {@link BodyReader}, a failure through {@link ProblemParser}. A bearer call
- * still refused as unauthenticated after the authenticator's refresh ends the session.
+ * Runs a call on an {@link OkHttpClient} and maps its response: a success through the
+ * call's {@link BodyReader}, a failure through {@link ProblemParser}. A bearer call still
+ * refused as unauthenticated (after the authenticator's refresh, where the client has
+ * one) is a {@link SessionExpiredException}, and {@code onSessionRefused} runs first.
  */
 final class Transport {
 
@@ -27,26 +28,39 @@ final class Transport {
 
 	private final HttpUrl baseUrl;
 
-	private final TokenStore store;
+	private final Runnable onSessionRefused;
 
-	Transport(OkHttpClient http, HttpUrl baseUrl, TokenStore store) {
+	private final Traceparent traceparent;
+
+	Transport(OkHttpClient http, HttpUrl baseUrl, Runnable onSessionRefused, Traceparent traceparent) {
 		this.http = http;
 		this.baseUrl = baseUrl;
-		this.store = store;
+		this.onSessionRefused = onSessionRefused;
+		this.traceparent = traceparent;
 	}
 
 	OkHttpClient http() {
 		return this.http;
 	}
 
-	/** A request to a path of the base URL; {@code segments} are encoded one by one. */
+	/**
+	 * A request to a path of the base URL; {@code segments} are encoded one by one. Built
+	 * on the caller's thread, so the app's {@code traceparent} is the caller's too.
+	 */
 	Request request(String method, RequestBody body, CallOptions options, String... segments) {
 		HttpUrl.Builder url = this.baseUrl.newBuilder();
 		for (String segment : segments) {
 			url.addPathSegment(segment);
 		}
 		RequestBody sent = (body == null && !method.equals("GET")) ? EMPTY : body;
-		return new Request.Builder().url(url.build()).method(method, sent).tag(CallOptions.class, options).build();
+		Request.Builder request = new Request.Builder().url(url.build())
+			.method(method, sent)
+			.tag(CallOptions.class, options);
+		String trace = this.traceparent.current();
+		if (trace != null) {
+			request.header(Traceparent.HEADER, trace);
+		}
+		return request.build();
 	}
 
 	<T> T execute(Request request, BodyReader<T> reader) {
@@ -97,7 +111,7 @@ final class Transport {
 		}
 		GatehouseException failure = ProblemParser.parse(response);
 		if (failure.status() == 401 && CallOptions.of(request).bearer() && TOKEN_REFUSED.contains(failure.code())) {
-			this.store.clear();
+			this.onSessionRefused.run();
 			throw new SessionExpiredException(failure.status(), failure.code(), failure.detail(), failure.requestId());
 		}
 		throw failure;

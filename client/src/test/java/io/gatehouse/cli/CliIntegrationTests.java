@@ -114,6 +114,31 @@ class CliIntegrationTests {
 		assertThat(down.err()).contains("could not be reached");
 	}
 
+	@Test
+	void loginWhenPasswordFileThenLogsInAndJsonAnswers() throws Exception {
+		Path password = this.dir.resolve("password.txt");
+		Files.writeString(password, RealServer.PASSWORD + "\n");
+
+		Result login = run(Map.of(), "login", "bmp_kfayy_6526", "--password-file", password.toString(), "--json");
+
+		assertThat(login.exitCode()).as(login.err()).isZero();
+		assertThat(login.out()).contains("\"subject\" : \"bmp_kfayy_6526\"", "\"scope\" : \"user\"");
+		Result refused = run(Map.of(), "login", "bmp_kfayy_6526", "--password", RealServer.PASSWORD);
+		assertThat(refused.exitCode()).isEqualTo(2);
+		assertThat(refused.err()).contains("not taken as arguments").doesNotContain(RealServer.PASSWORD);
+	}
+
+	@Test
+	void versionAndCompletionWhenRunThenProjectVersionAndBashScript() throws Exception {
+		Result version = run(Map.of(), "--version");
+		assertThat(version.exitCode()).isZero();
+		assertThat(version.out().trim()).isEqualTo("gatehouse " + System.getProperty("gatehouse.version"));
+
+		Result completion = run(Map.of(), "completion", "bash");
+		assertThat(completion.exitCode()).isZero();
+		assertThat(completion.out()).contains("complete -F _complete_gatehouse", "check-username");
+	}
+
 	private Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));

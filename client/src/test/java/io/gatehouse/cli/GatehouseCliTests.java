@@ -123,6 +123,125 @@ class GatehouseCliTests {
 		assertThat(run("guest")).isEqualTo(5);
 	}
 
+	@Test
+	void versionWhenAskedThenProjectVersion() {
+		assertThat(run("--version")).isZero();
+		assertThat(this.out.toString().trim()).isEqualTo("gatehouse " + System.getProperty("gatehouse.version"))
+			.doesNotContain("@");
+	}
+
+	@Test
+	void completionWhenBashThenScriptCompletesCommandsAndOptions() {
+		assertThat(run("completion", "bash")).isZero();
+		assertThat(this.out.toString()).contains("complete -F _complete_gatehouse", "check-username", "set-pin",
+				"--password-file", "--app-key-secret-file", "--json");
+		assertThat(this.out.toString()).doesNotContain("--app-key-secret ", "'--password'");
+	}
+
+	@Test
+	void loginWhenPasswordArgumentThenRefusedBeforeAnyRequest() {
+		assertThat(run("login", "bmp_kfayy_6526", "--password", "Gatehouse-demo-1")).isEqualTo(2);
+		assertThat(this.err.toString()).contains("not taken as arguments", "--password-file")
+			.doesNotContain("Gatehouse-demo-1");
+		assertThat(this.server.getRequestCount()).isZero();
+	}
+
+	@Test
+	void guestWhenAppKeySecretArgumentThenRefusedBeforeAnyRequest() {
+		assertThat(run("--app-key-id", "android-demo", "--app-key-secret", "s3cr3t-s3cr3t", "guest")).isEqualTo(2);
+		assertThat(this.err.toString()).contains("--app-key-secret-file").doesNotContain("s3cr3t");
+		assertThat(this.server.getRequestCount()).isZero();
+	}
+
+	@Test
+	void setPinWhenPinArgumentThenRefusedBeforeAnyRequest() {
+		assertThat(run("set-pin", "--pin", "2580")).isEqualTo(2);
+		assertThat(this.err.toString()).contains("--pin-file");
+		assertThat(this.server.getRequestCount()).isZero();
+	}
+
+	@Test
+	void helpWhenAskedThenNoSecretArgumentOffered() {
+		assertThat(run("--help")).isZero();
+		assertThat(run("login", "--help")).isZero();
+		assertThat(this.out.toString()).contains("--app-key-secret-file", "--password-file")
+			.doesNotContain("--app-key-secret=", "--password=");
+	}
+
+	@Test
+	void loginWhenPasswordFileThenSendsItWithoutTheLineBreak() throws Exception {
+		Path file = this.dir.resolve("password");
+		java.nio.file.Files.writeString(file, "from the file 1\n");
+		this.env.put("GATEHOUSE_PASSWORD", "from the environment");
+		this.server.enqueue(json(200, "{\"accessToken\":\"a.b.c\",\"tokenType\":\"Bearer\",\"expiresIn\":900,"
+				+ "\"refreshToken\":\"r\",\"refreshExpiresIn\":900,\"scope\":\"user\"}"));
+
+		assertThat(run("login", "bmp_kfayy_6526", "--password-file", file.toString(), "--json")).isZero();
+
+		String body = this.server.takeRequest().getBody().utf8();
+		assertThat(new ObjectMapper().readTree(body).get("password").asText()).isEqualTo("from the file 1");
+		assertThat(new ObjectMapper().readTree(this.out.toString()).get("scope").asText()).isEqualTo("user");
+	}
+
+	@Test
+	void loginWhenPasswordFileMissingThenUsageExitCode() {
+		assertThat(run("login", "bmp_kfayy_6526", "--password-file", this.dir.resolve("none").toString())).isEqualTo(2);
+		assertThat(this.err.toString()).contains("--password-file: cannot read");
+		assertThat(this.server.getRequestCount()).isZero();
+	}
+
+	@Test
+	void guestWhenRemoteServerAndAppKeySecretFileThenSignsWithIt() throws Exception {
+		Path file = this.dir.resolve("app-key");
+		java.nio.file.Files.writeString(file, "an-app-key-secret-of-32-bytes-or-more\n");
+		this.server.enqueue(json(200, "{\"accessToken\":\"a.b.c\",\"tokenType\":\"Bearer\",\"expiresIn\":900,"
+				+ "\"refreshToken\":null,\"refreshExpiresIn\":null,\"scope\":\"guest\"}"));
+
+		assertThat(run("--app-key-id", "android-2026", "--app-key-secret-file", file.toString(), "guest", "--json"))
+			.isZero();
+
+		mockwebserver3.RecordedRequest request = this.server.takeRequest();
+		String payload = request.getHeaders().get("x-app-payload");
+		JsonNode fields = new ObjectMapper().readTree(java.util.Base64.getUrlDecoder().decode(payload));
+		assertThat(fields.get("kid").asText()).isEqualTo("android-2026");
+		javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+		mac.init(new javax.crypto.spec.SecretKeySpec("an-app-key-secret-of-32-bytes-or-more".getBytes(), "HmacSHA256"));
+		assertThat(request.getHeaders().get("x-app-signature")).isEqualTo(
+				java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(payload.getBytes())));
+		assertThat(new ObjectMapper().readTree(this.out.toString()).get("scope").asText()).isEqualTo("guest");
+	}
+
+	@Test
+	void guestWhenJsonAndFailureThenProblemAsJsonOnStandardError() throws Exception {
+		this.server
+			.enqueue(new MockResponse.Builder(problem(429, "rate-limited")).setHeader("Retry-After", "42").build());
+
+		assertThat(run("guest", "--json")).isEqualTo(4);
+
+		JsonNode failure = new ObjectMapper().readTree(this.err.toString());
+		assertThat(failure.get("code").asText()).isEqualTo("rate-limited");
+		assertThat(failure.get("status").asInt()).isEqualTo(429);
+		assertThat(failure.get("requestId").asText()).isEqualTo("req-1");
+		assertThat(failure.get("retryAfterSeconds").asLong()).isEqualTo(42);
+	}
+
+	@Test
+	void logoutWhenJsonAndNoSessionThenLoggedOutFalse() throws Exception {
+		assertThat(run("logout", "--json")).isZero();
+		assertThat(new ObjectMapper().readTree(this.out.toString()).get("loggedOut").asBoolean()).isFalse();
+	}
+
+	@Test
+	void everyCommandWhenListedThenTakesJson() {
+		CommandLine commandLine = GatehouseCli.commandLine(this.env);
+		commandLine.getSubcommands().forEach((name, command) -> {
+			if (!name.equals("completion")) {
+				assertThat(command.getCommandSpec().findOption("--json")).as(name).isNotNull();
+			}
+		});
+		assertThat(commandLine.getSubcommands()).hasSize(8);
+	}
+
 	private static MockResponse json(int status, String body) {
 		return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json").body(body).build();
 	}

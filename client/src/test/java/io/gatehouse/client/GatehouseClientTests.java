@@ -458,6 +458,88 @@ class GatehouseClientTests {
 		}
 
 		@Test
+		void whenOwnTokenStoreThenRenewsInsideItsLock() throws Exception {
+			List<String> events = Collections.synchronizedList(new ArrayList<>());
+			TokenStore memory = TokenStore.inMemory();
+			TokenStore own = new TokenStore() {
+
+				@Override
+				public Session load() {
+					return memory.load();
+				}
+
+				@Override
+				public void save(Session session) {
+					events.add("save " + session.refreshToken());
+					memory.save(session);
+				}
+
+				@Override
+				public void clear() {
+					memory.clear();
+				}
+
+				@Override
+				public <T> T locked(java.util.function.Supplier<T> renewal) {
+					events.add("lock");
+					try {
+						return renewal.get();
+					}
+					finally {
+						events.add("unlock");
+					}
+				}
+
+			};
+			own.save(new Session(USER_TOKEN, "refresh-1", "user", LATER, LATER, "bmp_kfayy_6526", "csrf-1", LATER));
+			events.clear();
+			server.enqueue(MockGatehouse.problem(401, "invalid-token"));
+			server.enqueue(MockGatehouse.userToken(MockGatehouse.jwt("bmp_kfayy_6526", "a2"), "refresh-2"));
+			server.enqueue(MockGatehouse.check("active"));
+
+			try (GatehouseClient ownClient = MockGatehouse.client(server).tokenStore(own).build()) {
+				assertThat(ownClient.checkUsername("bmp_kfayy_6526").exists()).isTrue();
+			}
+
+			assertThat(events).containsExactly("lock", "save refresh-2", "unlock");
+		}
+
+		@Test
+		void whenCsrfFetchMeetsExpiredTokenThenRefreshesAndFetchesAgain() throws Exception {
+			store.save(new Session(USER_TOKEN, "refresh-1", "user", LATER, LATER, "bmp_kfayy_6526", null, null));
+			String fresh = MockGatehouse.jwt("bmp_kfayy_6526", "a2");
+			server.enqueue(MockGatehouse.problem(401, "invalid-token"));
+			server.enqueue(MockGatehouse.userToken(fresh, "refresh-2"));
+			server.enqueue(MockGatehouse.csrf("csrf-2"));
+			server.enqueue(MockGatehouse.check("active"));
+
+			assertThat(client.checkUsername("bmp_kfayy_6526").exists()).isTrue();
+
+			assertThat(take().getTarget()).isEqualTo("/api/auth/csrf-token");
+			assertThat(take().getTarget()).isEqualTo("/api/auth/refresh");
+			RecordedRequest csrf = take();
+			assertThat(csrf.getTarget()).isEqualTo("/api/auth/csrf-token");
+			assertThat(csrf.getHeaders().get("Authorization")).isEqualTo("Bearer " + fresh);
+			RecordedRequest check = take();
+			assertThat(check.getHeaders().get("Authorization")).isEqualTo("Bearer " + fresh);
+			assertThat(check.getHeaders().get("x-csrf-token")).isEqualTo("csrf-2");
+			assertThat(server.getRequestCount()).isEqualTo(4);
+		}
+
+		@Test
+		void whenCsrfFetchStillRefusedAfterRefreshThenSessionExpiredAndStoreCleared() {
+			store.save(new Session(USER_TOKEN, "refresh-1", "user", LATER, LATER, "bmp_kfayy_6526", null, null));
+			server.enqueue(MockGatehouse.problem(401, "invalid-token"));
+			server.enqueue(MockGatehouse.userToken(MockGatehouse.jwt("bmp_kfayy_6526", "a2"), "refresh-2"));
+			server.enqueue(MockGatehouse.problem(401, "invalid-token"));
+
+			assertThatExceptionOfType(SessionExpiredException.class)
+				.isThrownBy(() -> client.checkUsername("bmp_kfayy_6526"));
+			assertThat(store.load()).isNull();
+			assertThat(server.getRequestCount()).isEqualTo(3);
+		}
+
+		@Test
 		void whenAsyncCallMeetsExpiredTokenThenRefreshesOnDispatcherThread() throws Exception {
 			loggedIn();
 			server.enqueue(MockGatehouse.problem(401, "invalid-token"));

@@ -50,6 +50,7 @@ class PublicApiTests {
 			.httpClient(new OkHttpClient())
 			.callTimeout(Duration.ofSeconds(10))
 			.retryIdempotentCalls(1, Duration.ofSeconds(2))
+			.traceparent(() -> null)
 			.build()) {
 			List<Function<GatehouseClient, Object>> calls = List.of(GatehouseClient::guest,
 					(c) -> c.login("u", new char[0]), (c) -> {
@@ -82,6 +83,23 @@ class PublicApiTests {
 		assertThat(Platform.WEB.headerValue()).isEqualTo("web");
 		assertThat(List.of(failure.status(), failure.code(), failure.detail(), failure.requestId(), failure.errors()))
 			.containsExactly(429, "rate-limited", "d", "r", List.of());
+		TokenStore own = new TokenStore() {
+
+			@Override
+			public Session load() {
+				return null;
+			}
+
+			@Override
+			public void save(Session session) {
+			}
+
+			@Override
+			public void clear() {
+			}
+
+		};
+		assertThat(own.locked(() -> "renewed")).isEqualTo("renewed");
 		assertThat(failures).allSatisfy((type) -> assertThat(GatehouseException.class).isAssignableFrom(type));
 		assertThat(new GatehouseException.FieldError("phone", "invalid", "m").field()).isEqualTo("phone");
 	}

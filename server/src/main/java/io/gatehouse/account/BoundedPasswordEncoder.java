@@ -1,52 +1,45 @@
 package io.gatehouse.account;
 
-import java.util.concurrent.Semaphore;
-import java.util.function.Supplier;
-
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Runs at most {@code permits} hashes at once; further callers wait their turn. Each
- * Argon2id hash holds 19 MiB while it runs, so without a bound a burst of logins or
- * registrations (a guest session may register any number of times) holds that much per
- * request thread at once: 200 Tomcat threads, 3.8 GiB, enough to exhaust the heap. A hash
- * is CPU-bound, so beyond the cores parallel hashes gain nothing and waiting costs no
- * throughput.
+ * A password encoder whose hashes wait in one lane of the {@link HashingQueue}: at most a
+ * few request threads wait, for a bounded time, and the rest are answered 503 at once.
+ * The application's {@code PasswordEncoder} bean uses {@link HashingLane#OTHER}
+ * (registration, PINs); logins ask for their own lane with {@link #inLane}.
  */
-final class BoundedPasswordEncoder implements PasswordEncoder {
+public final class BoundedPasswordEncoder implements PasswordEncoder {
 
 	private final PasswordEncoder delegate;
 
-	private final Semaphore permits;
+	private final HashingQueue queue;
 
-	BoundedPasswordEncoder(PasswordEncoder delegate, int permits) {
+	private final HashingLane lane;
+
+	public BoundedPasswordEncoder(PasswordEncoder delegate, HashingQueue queue, HashingLane lane) {
 		this.delegate = delegate;
-		this.permits = new Semaphore(permits, true);
+		this.queue = queue;
+		this.lane = lane;
+	}
+
+	/** The same hashing, waiting in another lane of the same queue. */
+	public BoundedPasswordEncoder inLane(HashingLane other) {
+		return new BoundedPasswordEncoder(this.delegate, this.queue, other);
 	}
 
 	@Override
 	public String encode(CharSequence rawPassword) {
-		return bounded(() -> this.delegate.encode(rawPassword));
+		return this.queue.run(this.lane, () -> this.delegate.encode(rawPassword));
 	}
 
 	@Override
 	public boolean matches(CharSequence rawPassword, String encodedPassword) {
-		return bounded(() -> this.delegate.matches(rawPassword, encodedPassword));
+		return this.queue.run(this.lane, () -> this.delegate.matches(rawPassword, encodedPassword));
 	}
 
 	@Override
 	public boolean upgradeEncoding(String encodedPassword) {
 		return this.delegate.upgradeEncoding(encodedPassword);
-	}
-
-	private <T> T bounded(Supplier<T> hashing) {
-		this.permits.acquireUninterruptibly();
-		try {
-			return hashing.get();
-		}
-		finally {
-			this.permits.release();
-		}
 	}
 
 }

@@ -4,8 +4,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Argon2id at OWASP's recommended minimum (m=19 MiB, t=2, p=1), computed by libargon2
- * (Bouncy Castle where it does not load; the same hashes either way), with at most one
- * hash per core (at least two) running at once. Used for passwords and PINs alike.
+ * (Bouncy Castle where it does not load; the same hashes either way, decision 0008). Used
+ * for passwords and PINs alike; {@link HashingQueue} decides when and how many run.
  */
 public final class PasswordHashing {
 
@@ -23,10 +23,7 @@ public final class PasswordHashing {
 	}
 
 	public static PasswordEncoder argon2id() {
-		int concurrentHashes = Math.max(2, Runtime.getRuntime().availableProcessors());
-		return new BoundedPasswordEncoder(
-				Libargon2PasswordEncoder.orBouncyCastle(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS),
-				concurrentHashes);
+		return Libargon2PasswordEncoder.orBouncyCastle(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS);
 	}
 
 }

@@ -47,6 +47,8 @@ public enum AuditEventType {
 
 	TOKEN_REFUSED("token.refused"),
 
+	ACCESS_DENIED("access.denied"),
+
 	HASHING_OVERLOADED("hashing.overloaded");
 
 	private final String type;

@@ -58,6 +58,9 @@ public final class AuditLog {
 	 */
 	public AuditEvent record(AuditEventType type, HttpServletRequest request, String subject, String sessionId,
 			Map<String, String> details) {
+		// One decision, one event: a refusal audited at its source (a lockout, a PIN or
+		// registration limit) is not audited again when its problem is answered.
+		request.setAttribute(RequestAttributes.AUDIT_RECORDED, type.type());
 		String platform = request.getHeader("x-platform");
 		String appVersion = request.getHeader("x-app-version");
 		return write(new AuditEvent(this.clock.instant(), type.type(), RequestAttributes.requestId(request), subject,

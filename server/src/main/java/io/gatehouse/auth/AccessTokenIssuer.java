@@ -1,7 +1,9 @@
 package io.gatehouse.auth;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.UUID;
 
@@ -35,16 +37,44 @@ final class AccessTokenIssuer {
 		this.clock = clock;
 	}
 
+	/** A signed access token and the seconds it lives. */
+	record Issued(String token, long expiresIn) {
+
+		@Override
+		public String toString() {
+			return "Issued[expiresIn=" + this.expiresIn + "]";
+		}
+
+	}
+
 	/** A signed access token for the session, valid from now for the configured ttl. */
 	String issue(String subject, String sid, String scope) {
 		Instant now = this.clock.instant();
+		return sign(subject, sid, scope, now, now.plus(this.properties.accessTokenTtl()));
+	}
+
+	/**
+	 * A signed access token for a user session, valid for the configured ttl but never
+	 * past {@code sessionEnd}, the session's absolute end.
+	 */
+	Issued issue(String subject, String sid, String scope, Instant sessionEnd) {
+		// At the precision the session's end was stored with, so expiresIn is whole.
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Instant exp = now.plus(this.properties.accessTokenTtl());
+		if (sessionEnd.isBefore(exp)) {
+			exp = sessionEnd;
+		}
+		return new Issued(sign(subject, sid, scope, now, exp), Duration.between(now, exp).toSeconds());
+	}
+
+	private String sign(String subject, String sid, String scope, Instant now, Instant exp) {
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(this.properties.issuer())
 			.audience(this.properties.audience())
 			.subject(subject)
 			.claim("sid", sid)
 			.jwtID(UUID.randomUUID().toString())
 			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plus(this.properties.accessTokenTtl())))
+			.expirationTime(Date.from(exp))
 			.claim("scope", scope)
 			.build();
 		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(AT_JWT)

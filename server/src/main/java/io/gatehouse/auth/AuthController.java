@@ -2,8 +2,12 @@ package io.gatehouse.auth;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import io.gatehouse.account.Account;
 import io.gatehouse.account.Usernames;
+import io.gatehouse.audit.AuditEventType;
+import io.gatehouse.audit.AuditLog;
 import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
 import io.gatehouse.errors.FieldProblem;
@@ -30,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuthController {
 
-	record LoginRequest(String username, String password) {
+	/** {@code deviceToken}: optional, from an earlier login's token response. */
+	record LoginRequest(String username, String password, String deviceToken) {
 	}
 
 	record RefreshRequest(String refreshToken) {
@@ -50,8 +55,11 @@ class AuthController {
 
 	private final ClientAddressResolver addresses;
 
+	private final AuditLog audit;
+
 	AuthController(TokenGrants grants, LoginAttempts logins, RefreshTokenRotation rotation, SessionRevoker revoker,
-			RateLimiter limiter, RateLimitProperties limits, ClientAddressResolver addresses) {
+			RateLimiter limiter, RateLimitProperties limits, ClientAddressResolver addresses, AuditLog audit) {
+		this.audit = audit;
 		this.grants = grants;
 		this.logins = logins;
 		this.rotation = rotation;
@@ -68,13 +76,12 @@ class AuthController {
 		if (!verdict.allowed()) {
 			throw ApiException.retryAfter(ErrorCode.RATE_LIMITED, verdict.retryAfter());
 		}
-		return this.grants.guest();
+		return this.grants.guest(request);
 	}
 
 	@PostMapping(path = ApiRoutes.TOKEN, produces = MediaType.APPLICATION_JSON_VALUE)
 	TokenResponse token(@RequestBody LoginRequest body, HttpServletRequest request) {
-		String address = this.addresses.resolve(request);
-		this.logins.checkAddress(address);
+		LoginClient client = this.logins.identify(request, body.username(), body.deviceToken());
 		List<FieldProblem> problems = new ArrayList<>();
 		requireText(problems, "username", body.username());
 		requireText(problems, "password", body.password());
@@ -82,24 +89,26 @@ class AuthController {
 			throw ApiException.validationFailed(problems);
 		}
 		String username = Usernames.normalize(body.username());
-		return this.grants.password(this.logins.authenticate(address, username, body.password()));
+		Account account = this.logins.authenticate(request, client, username, body.password());
+		return this.grants.password(account).withDeviceToken(this.logins.newDeviceToken(account));
 	}
 
 	@PostMapping(path = ApiRoutes.REFRESH, produces = MediaType.APPLICATION_JSON_VALUE)
-	TokenResponse refresh(@RequestBody RefreshRequest body) {
+	TokenResponse refresh(@RequestBody RefreshRequest body, HttpServletRequest request) {
 		List<FieldProblem> problems = new ArrayList<>();
 		requireText(problems, "refreshToken", body.refreshToken());
 		if (!problems.isEmpty()) {
 			throw ApiException.validationFailed(problems);
 		}
-		return this.rotation.rotate(body.refreshToken());
+		return this.rotation.rotate(body.refreshToken(), request);
 	}
 
 	@PostMapping(ApiRoutes.LOGOUT)
-	ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt jwt) {
+	ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
 		Caller caller = Caller.of(jwt);
 		this.revoker.revoke(caller.sessionId(), caller.subject(), String.join(" ", caller.scopes()),
 				SessionRevoker.LOGOUT);
+		this.audit.record(AuditEventType.LOGOUT, request, caller.subject(), caller.sessionId(), Map.of());
 		return ResponseEntity.noContent().build();
 	}
 

@@ -22,8 +22,17 @@ import static io.gatehouse.auth.SessionRepository.utc;
 @Repository
 class RefreshTokenRepository {
 
-	/** A stored token: its session, when it expires and when (if ever) it was used. */
-	record Stored(String sid, Instant expiresAt, Instant usedAt) {
+	/**
+	 * A stored token: its session, when it expires, when (if ever) it was used, and its
+	 * sealed successor while the refresh grace lasts ({@link SuccessorSeal}).
+	 */
+	record Stored(String sid, Instant expiresAt, Instant usedAt, String successorSealed) {
+
+		@Override
+		public String toString() {
+			return "Stored[sid=" + this.sid + ", expiresAt=" + this.expiresAt + ", usedAt=" + this.usedAt + "]";
+		}
+
 	}
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -63,21 +72,35 @@ class RefreshTokenRepository {
 	/**
 	 * Marks the token used and replaced, if it is unused and unexpired: answers whether
 	 * this call did it. The database's row lock makes a concurrent second call wait and
-	 * then find the token used.
+	 * then find the token used (and its sealed successor, written in the same UPDATE).
 	 */
-	boolean markUsed(String tokenHash, String replacedBy, Instant now) {
+	boolean markUsed(String tokenHash, String replacedBy, String successorSealed, Instant now) {
 		return this.jdbc
-			.sql("UPDATE refresh_tokens SET used_at = ?, replaced_by = ? "
+			.sql("UPDATE refresh_tokens SET used_at = ?, replaced_by = ?, successor_sealed = ? "
 					+ "WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
-			.params(utc(now), replacedBy, tokenHash, utc(now))
+			.params(utc(now), replacedBy, successorSealed, tokenHash, utc(now))
 			.update() == 1;
 	}
 
 	Optional<Stored> find(String tokenHash) {
-		return this.jdbc.sql("SELECT sid, expires_at, used_at FROM refresh_tokens WHERE token_hash = ?")
+		return this.jdbc
+			.sql("SELECT sid, expires_at, used_at, successor_sealed FROM refresh_tokens WHERE token_hash = ?")
 			.param(tokenHash)
-			.query((rs, row) -> new Stored(rs.getString("sid"), instant(rs, "expires_at"), instant(rs, "used_at")))
+			.query((rs, row) -> new Stored(rs.getString("sid"), instant(rs, "expires_at"), instant(rs, "used_at"),
+					rs.getString("successor_sealed")))
 			.optional();
+	}
+
+	/**
+	 * Drops the sealed successors of the session's tokens used before {@code usedBefore}
+	 * (their grace is over), so they stay no longer than needed.
+	 */
+	void forgetSuccessors(String sid, Instant usedBefore) {
+		this.jdbc
+			.sql("UPDATE refresh_tokens SET successor_sealed = NULL "
+					+ "WHERE sid = ? AND successor_sealed IS NOT NULL AND used_at < ?")
+			.params(sid, utc(usedBefore))
+			.update();
 	}
 
 }

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Repository;
 class SessionRepository {
 
 	/** A session as stored. */
-	record Session(String sid, Long accountId, String subject, String scope, Instant expiresAt, Instant revokedAt) {
+	record Session(String sid, Long accountId, String subject, String scope, Instant createdAt, Instant expiresAt,
+			Instant revokedAt) {
 
 		boolean isActive(Instant now) {
 			return this.revokedAt == null && now.isBefore(this.expiresAt);
@@ -48,17 +49,33 @@ class SessionRepository {
 
 	Optional<Session> find(String sid) {
 		return this.jdbc
-			.sql("SELECT sid, account_id, subject, scope, expires_at, revoked_at FROM sessions WHERE sid = ?")
+			.sql("SELECT sid, account_id, subject, scope, created_at, expires_at, revoked_at FROM sessions "
+					+ "WHERE sid = ?")
 			.param(sid)
 			.query(SessionRepository::session)
 			.optional();
 	}
 
-	/** Moves the end of a live session (a refresh keeps it alive). */
-	void extend(String sid, Instant expiresAt) {
-		this.jdbc.sql("UPDATE sessions SET expires_at = ? WHERE sid = ? AND revoked_at IS NULL AND expires_at < ?")
-			.params(utc(expiresAt), sid, utc(expiresAt))
+	/**
+	 * Moves the end of a live session (a refresh keeps it alive, up to its absolute
+	 * lifetime) and records the scope its new tokens carry.
+	 */
+	void extend(String sid, Instant expiresAt, String scope) {
+		this.jdbc
+			.sql("UPDATE sessions SET expires_at = CASE WHEN expires_at < ? THEN ? ELSE expires_at END, scope = ? "
+					+ "WHERE sid = ? AND revoked_at IS NULL")
+			.params(utc(expiresAt), utc(expiresAt), scope, sid)
 			.update();
+	}
+
+	/** The account's sessions that are not revoked (ended ones included: harmless). */
+	List<Session> unrevokedOfAccount(long accountId) {
+		return this.jdbc
+			.sql("SELECT sid, account_id, subject, scope, created_at, expires_at, revoked_at FROM sessions "
+					+ "WHERE account_id = ? AND revoked_at IS NULL")
+			.param(accountId)
+			.query(SessionRepository::session)
+			.list();
 	}
 
 	/**
@@ -107,7 +124,7 @@ class SessionRepository {
 	private static Session session(ResultSet rs, int row) throws SQLException {
 		long accountId = rs.getLong("account_id");
 		return new Session(rs.getString("sid"), rs.wasNull() ? null : accountId, rs.getString("subject"),
-				rs.getString("scope"), instant(rs, "expires_at"), instant(rs, "revoked_at"));
+				rs.getString("scope"), instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "revoked_at"));
 	}
 
 }

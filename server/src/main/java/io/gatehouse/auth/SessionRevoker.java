@@ -17,6 +17,8 @@ class SessionRevoker {
 
 	static final String REFRESH_TOKEN_REUSED = "refresh-token-reused";
 
+	static final String LOGOUT_ALL = "logout-all";
+
 	private final SessionRepository sessions;
 
 	private final RevokedSessionStore revocations;

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -78,6 +81,22 @@ final class SigningKeys {
 	/** The public halves of every key: what the JWKS publishes and the decoder trusts. */
 	JWKSet publicKeys() {
 		return this.publicKeys;
+	}
+
+	/**
+	 * A 256-bit key for one other purpose (the HMAC of device tokens), derived from the
+	 * signing key: every instance already shares it, so nothing more needs configuring.
+	 * Rotating the signing key changes it too.
+	 */
+	byte[] derivedSecret(String purpose) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(this.signingKey.toRSAPrivateKey().getEncoded(), "HmacSHA256"));
+			return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException | JOSEException ex) {
+			throw new IllegalStateException("Cannot derive a key from the signing key", ex);
+		}
 	}
 
 	/** A new RSA key whose kid is its RFC 7638 thumbprint. */

@@ -34,8 +34,10 @@ final class ClusterConfigurationCheck {
 		else if (!Files.isReadable(Path.of(signingKeys))) {
 			problems.add("gatehouse.tokens.signing-keys names no readable file (" + signingKeys + ")");
 		}
-		if (!StringUtils.hasText(environment.getProperty("gatehouse.csrf.secret"))) {
-			problems.add("gatehouse.csrf.secret must be set to the same base64 secret on every instance");
+		if (!StringUtils.hasText(environment.getProperty("gatehouse.csrf.secret"))
+				&& !StringUtils.hasText(environment.getProperty("gatehouse.csrf.secret-file"))) {
+			problems.add("gatehouse.csrf.secret must be set to the same base64 secret on every instance "
+					+ "(or gatehouse.csrf.secret-file name a file holding it)");
 		}
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException("Profile cluster cannot start: " + String.join("; ", problems));

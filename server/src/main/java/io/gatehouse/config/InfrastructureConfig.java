@@ -1,11 +1,11 @@
 package io.gatehouse.config;
 
 import java.time.Clock;
-import java.util.stream.Stream;
 
 import io.gatehouse.account.AccountRepository;
 import io.gatehouse.account.DemoData;
-import io.gatehouse.account.PasswordHashing;
+import io.gatehouse.audit.AuditLog;
+import io.gatehouse.audit.ProblemAudit;
 import io.gatehouse.errors.ProblemWriter;
 import io.gatehouse.ratelimit.InMemoryRateLimiter;
 import io.gatehouse.ratelimit.RateLimitProperties;
@@ -32,8 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Beans every feature uses: clock, problem writer, locale, hashing, limits. The request
- * pipeline's steps are registered by {@code pipeline/RequestPipeline}.
+ * Beans every feature uses: clock, problem writer, locale, limits (hashing is
+ * {@code account/HashingConfig}'s). The request pipeline's steps are registered by
+ * {@code pipeline/RequestPipeline}.
  */
 @Configuration(proxyBeanMethods = false)
 class InfrastructureConfig {
@@ -60,8 +61,9 @@ class InfrastructureConfig {
 	}
 
 	@Bean
-	ProblemWriter problemWriter(MessageSource messageSource, JsonMapper jsonMapper, MeterRegistry meterRegistry) {
-		return new ProblemWriter(messageSource, jsonMapper, meterRegistry);
+	ProblemWriter problemWriter(MessageSource messageSource, JsonMapper jsonMapper, MeterRegistry meterRegistry,
+			AuditLog auditLog) {
+		return new ProblemWriter(messageSource, jsonMapper, meterRegistry, new ProblemAudit(auditLog));
 	}
 
 	@Bean
@@ -75,20 +77,9 @@ class InfrastructureConfig {
 	}
 
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordHashing.argon2id();
-	}
-
-	@Bean
 	@Profile("!cluster")
 	RateLimiter rateLimiter(RateLimitProperties limits) {
-		var longest = Stream
-			.of(limits.loginFailuresPerUsername(), limits.loginFailuresPerAddress(), limits.guestTokensPerAddress(),
-					limits.checksPerGuestSession(), limits.checksPerUserSession(), limits.checksPerAddress())
-			.map((limit) -> limit.period())
-			.max(Comparable::compareTo)
-			.orElseThrow();
-		return new InMemoryRateLimiter(1_000_000, longest);
+		return new InMemoryRateLimiter(1_000_000, limits.longestPeriod());
 	}
 
 	@Bean

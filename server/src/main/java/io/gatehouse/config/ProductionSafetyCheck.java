@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start the {@code prod} profile with anything the embedded default ships for
- * convenience: a demo app key (docs/contract.md §6, public in the README), the demo
- * users, or a signing key the server would generate itself. It runs before any bean is
- * created, so nothing is seeded, generated or served first.
+ * convenience: a demo app key or {@code kid} (docs/contract.md §6, public in the README),
+ * demo data turned on, or a signing key the server would generate itself. It runs before
+ * any bean is created, so nothing is seeded, generated or served first. Demo accounts
+ * already in the database are refused later, once the database is reachable
+ * ({@code account/DemoAccountsCheck}).
  */
 @Component
 @Profile("prod")
@@ -25,6 +27,8 @@ class ProductionSafetyCheck implements BeanFactoryPostProcessor, EnvironmentAwar
 
 	static final Set<String> DEMO_APP_SECRETS = Set.of("gatehouse-demo-web-key-change-me",
 			"gatehouse-demo-android-key-change-me", "gatehouse-demo-ios-key-change-me");
+
+	static final Set<String> DEMO_KIDS = Set.of("web-demo", "android-demo", "ios-demo");
 
 	record AppKey(String kid, String platform, String secret) {
 	}
@@ -47,11 +51,17 @@ class ProductionSafetyCheck implements BeanFactoryPostProcessor, EnvironmentAwar
 	static List<String> problems(Environment environment) {
 		Binder binder = Binder.get(environment);
 		List<String> problems = new ArrayList<>();
-		binder.bind("gatehouse.app-signature.apps", Bindable.listOf(AppKey.class))
-			.orElse(List.of())
-			.stream()
-			.filter((app) -> DEMO_APP_SECRETS.contains(app.secret()))
-			.forEach((app) -> problems.add("app key " + app.kid() + " uses a demo secret"));
+		for (AppKey app : binder.bind("gatehouse.app-signature.apps", Bindable.listOf(AppKey.class))
+			.orElse(List.of())) {
+			if (DEMO_APP_SECRETS.contains(app.secret())) {
+				problems.add("app key " + app.kid() + " uses a demo secret");
+			}
+			// A new secret under a demo kid is still the demo app to every client, script
+			// and document built for the embedded default: a production key has its own.
+			if (DEMO_KIDS.contains(app.kid())) {
+				problems.add("app key " + app.kid() + " uses a demo kid (docs/contract.md §6)");
+			}
+		}
 		if (binder.bind("gatehouse.demo-data", Boolean.class).orElse(false)) {
 			problems.add("gatehouse.demo-data must be false");
 		}

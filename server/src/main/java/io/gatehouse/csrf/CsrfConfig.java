@@ -21,8 +21,9 @@ class CsrfConfig {
 	 */
 	@Bean
 	CsrfTokens csrfTokens(CsrfProperties properties, @Value("${gatehouse.data-dir}") Path dataDir, Clock clock) {
-		byte[] secret = CsrfSecret.resolve(properties.secret(), dataDir, properties.requireSharedSecret());
-		return new CsrfTokens(secret, properties.ttl(), clock);
+		byte[] secret = CsrfSecret.resolve(properties.secret(), properties.secretFile(), dataDir,
+				properties.requireSharedSecret());
+		return new CsrfTokens(secret, CsrfSecret.previous(properties.previousSecrets()), properties.ttl(), clock);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
@@ -16,6 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code v1.<expiry epoch seconds>.<b64url HMAC-SHA256(secret, "v1." + sid + "." + expiry)>},
  * so it is bound to one session, expires on its own, and dies with the session (whose
  * bearer tokens are revoked at logout, so no request of that session gets this far).
+ * Previous secrets verify the tokens they made until those expire, and make none.
  */
 public final class CsrfTokens {
 
@@ -30,31 +32,40 @@ public final class CsrfTokens {
 
 	private static final int MAC_BYTES = 32;
 
-	/**
-	 * One Mac per thread, keyed once (a Mac is not thread-safe; a new one per call costs
-	 * more than the HMAC, docs/benchmarks.md); {@code doFinal} resets it for the next
-	 * use.
-	 */
-	private final ThreadLocal<Mac> macs;
+	private final SecretKeySpec key;
+
+	private final List<SecretKeySpec> previousKeys;
 
 	private final Duration ttl;
 
 	private final Clock clock;
 
 	public CsrfTokens(byte[] secret, Duration ttl, Clock clock) {
+		this(secret, List.of(), ttl, clock);
+	}
+
+	/**
+	 * @param previous secrets that verify tokens they made (until those expire) but make
+	 * none: a rotation of the secret logs nobody out
+	 */
+	public CsrfTokens(byte[] secret, List<byte[]> previous, Duration ttl, Clock clock) {
+		this.key = key(secret);
+		this.previousKeys = previous.stream().map(CsrfTokens::key).toList();
+		this.ttl = ttl;
+		this.clock = clock;
+	}
+
+	private static SecretKeySpec key(byte[] secret) {
 		if (secret.length < 32) {
 			throw new IllegalArgumentException("The CSRF secret must have at least 32 bytes");
 		}
-		SecretKeySpec key = new SecretKeySpec(secret.clone(), ALGORITHM);
-		this.macs = ThreadLocal.withInitial(() -> newMac(key));
-		this.ttl = ttl;
-		this.clock = clock;
+		return new SecretKeySpec(secret.clone(), ALGORITHM);
 	}
 
 	/** A new token for the session, valid for the configured time to live. */
 	public IssuedCsrfToken issue(String sid) {
 		long expiry = this.clock.instant().plus(this.ttl).getEpochSecond();
-		String mac = Base64.getUrlEncoder().withoutPadding().encodeToString(mac(sid, expiry));
+		String mac = Base64.getUrlEncoder().withoutPadding().encodeToString(mac(this.key, sid, expiry));
 		return new IssuedCsrfToken(VERSION + "." + expiry + "." + mac, this.ttl.toSeconds());
 	}
 
@@ -78,19 +89,25 @@ public final class CsrfTokens {
 			return false;
 		}
 		long expiry = Long.parseLong(parts[1]);
-		boolean macMatches = presented.length == MAC_BYTES && MessageDigest.isEqual(mac(sid, expiry), presented);
-		return macMatches && this.clock.instant().getEpochSecond() < expiry;
+		if (presented.length != MAC_BYTES || this.clock.instant().getEpochSecond() >= expiry) {
+			return false;
+		}
+		if (MessageDigest.isEqual(mac(this.key, sid, expiry), presented)) {
+			return true;
+		}
+		for (SecretKeySpec previous : this.previousKeys) {
+			if (MessageDigest.isEqual(mac(previous, sid, expiry), presented)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
-	private byte[] mac(String sid, long expiry) {
-		return this.macs.get().doFinal((VERSION + "." + sid + "." + expiry).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static Mac newMac(SecretKeySpec key) {
+	private static byte[] mac(SecretKeySpec key, String sid, long expiry) {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
 			mac.init(key);
-			return mac;
+			return mac.doFinal((VERSION + "." + sid + "." + expiry).getBytes(StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);

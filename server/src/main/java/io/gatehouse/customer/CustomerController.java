@@ -1,21 +1,24 @@
 package io.gatehouse.customer;
 
+import java.util.Map;
 import java.util.UUID;
 
 import io.gatehouse.account.Account;
 import io.gatehouse.account.AccountRepository;
+import io.gatehouse.audit.AuditEventType;
+import io.gatehouse.audit.AuditLog;
 import io.gatehouse.auth.Caller;
 import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
 import io.gatehouse.routes.ApiRoutes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -24,8 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Onboarding: {@code POST /api/customers} creates the caller's customer profile once,
- * {@code PUT /api/customers/me/pin} sets its PIN. Checks run in the contract's order: the
- * request's fields, then the caller's rights, then its state.
+ * {@code PUT /api/customers/me/pin} sets its PIN ({@link PinChange}: changing it needs
+ * the current one). Checks run in the contract's order: the request's fields, then the
+ * caller's rights, then its state.
  */
 @RestController
 @Tag(name = "customers")
@@ -37,25 +41,30 @@ class CustomerController {
 
 	private final StripeCustomers stripe;
 
-	private final PasswordEncoder passwordEncoder;
+	private final PinChange pinChange;
+
+	private final AuditLog audit;
 
 	CustomerController(AccountRepository accounts, ProfileRepository profiles, StripeCustomers stripe,
-			PasswordEncoder passwordEncoder) {
+			PinChange pinChange, AuditLog audit) {
 		this.accounts = accounts;
 		this.profiles = profiles;
 		this.stripe = stripe;
-		this.passwordEncoder = passwordEncoder;
+		this.pinChange = pinChange;
+		this.audit = audit;
 	}
 
 	@PostMapping(path = ApiRoutes.CUSTOMERS, produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Create the caller's customer profile (idempotent)",
 			description = "201 with the caller's username-check record when created, 200 with the same record "
 					+ "when it existed already.")
-	ResponseEntity<UsernameCheck> create(@AuthenticationPrincipal Jwt jwt) {
-		Account account = userAccount(Caller.of(jwt));
+	ResponseEntity<UsernameCheck> create(@AuthenticationPrincipal Jwt jwt, HttpServletRequest http) {
+		Caller caller = Caller.of(jwt);
+		Account account = userAccount(caller);
 		// The primary key (account id) decides a race: only the winner asks Stripe.
 		boolean created = this.profiles.createCustomer(account.id(), UUID.randomUUID());
 		if (created) {
+			this.audit.record(AuditEventType.PROFILE_CREATED, http, caller.subject(), caller.sessionId(), Map.of());
 			this.stripe.createCustomer(account)
 				.ifPresent((stripeId) -> this.profiles.setStripeCustomerId(account.id(), stripeId));
 		}
@@ -65,15 +74,17 @@ class CustomerController {
 
 	@PutMapping(ApiRoutes.PIN)
 	@Operation(summary = "Set the PIN of the caller's customer profile",
-			description = "4-6 digits, not one repeated digit, not a straight run; stored only as a slow hash.")
-	ResponseEntity<Void> setPin(@RequestBody PinRequest request, @AuthenticationPrincipal Jwt jwt) {
+			description = "4-6 digits, not one repeated digit, not a straight run; stored only as a slow hash. "
+					+ "Once a PIN is set, changing it needs the current one in currentPin (403 pin-invalid).")
+	ResponseEntity<Void> setPin(@RequestBody PinRequest request, @AuthenticationPrincipal Jwt jwt,
+			HttpServletRequest http) {
+		Caller caller = Caller.of(jwt);
+		this.pinChange.checkLimit(caller, http);
 		if (!Pins.isAcceptable(request.pin())) {
 			throw new ApiException(ErrorCode.WEAK_PIN, "weak PIN");
 		}
-		Account account = userAccount(Caller.of(jwt));
-		if (!this.profiles.setPinHash(account.id(), this.passwordEncoder.encode(request.pin()))) {
-			throw new ApiException(ErrorCode.CUSTOMER_REQUIRED, "no customer profile yet");
-		}
+		Account account = userAccount(caller);
+		this.pinChange.set(account, caller, request.pin(), request.currentPin(), http);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -88,12 +99,15 @@ class CustomerController {
 			.orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN, "no such account"));
 	}
 
-	/** The body of {@code PUT /api/customers/me/pin}. */
-	record PinRequest(String pin) {
+	/**
+	 * The body of {@code PUT /api/customers/me/pin}; {@code currentPin} is needed once a
+	 * PIN is set.
+	 */
+	record PinRequest(String pin, String currentPin) {
 
 		@Override
 		public String toString() {
-			return "PinRequest[pin=***]";
+			return "PinRequest[pin=***, currentPin=***]";
 		}
 
 	}

@@ -64,15 +64,6 @@ class ProfileRepository {
 			.update();
 	}
 
-	/**
-	 * @return whether the account has a customer profile (and so now a PIN)
-	 */
-	boolean setPinHash(long accountId, String pinHash) {
-		return this.jdbc.sql("UPDATE customers SET pin_hash = ? WHERE account_id = ?")
-			.params(pinHash, accountId)
-			.update() == 1;
-	}
-
 	private static Profile profile(ResultSet rs, int row) throws SQLException {
 		return new Profile(rs.getLong("id"), rs.getString("username"), rs.getString("email"), rs.getString("phone"),
 				rs.getObject("customer_id", UUID.class), rs.getString("stripe_customer_id"),

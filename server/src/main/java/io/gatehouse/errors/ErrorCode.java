@@ -43,6 +43,8 @@ public enum ErrorCode {
 
 	REQUEST_REPLAYED(HttpStatus.FORBIDDEN, "request-replayed"),
 
+	PIN_INVALID(HttpStatus.FORBIDDEN, "pin-invalid"),
+
 	FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden"),
 
 	NOT_FOUND(HttpStatus.NOT_FOUND, "not-found"),

@@ -23,7 +23,8 @@ import org.springframework.http.ResponseEntity;
  * The one place that turns an {@link ApiException} into an RFC 9457 answer, for filters
  * (which write to the servlet response) and controllers (which return an entity) alike.
  * It localizes title and detail, adds {@code Retry-After} and {@code WWW-Authenticate},
- * counts the failure by code and leaves the code for the access log.
+ * counts the failure by code, leaves the code for the access log and tells the
+ * {@link ProblemListener} (the audit trail's {@code audit/ProblemAudit}).
  */
 public final class ProblemWriter {
 
@@ -36,10 +37,18 @@ public final class ProblemWriter {
 
 	private final MeterRegistry meters;
 
+	private final ProblemListener listener;
+
+	/** A writer that tells nobody of its failures: for tests of a single filter. */
 	public ProblemWriter(MessageSource messages, JsonMapper json, MeterRegistry meters) {
+		this(messages, json, meters, null);
+	}
+
+	public ProblemWriter(MessageSource messages, JsonMapper json, MeterRegistry meters, ProblemListener listener) {
 		this.messages = messages;
 		this.json = json;
 		this.meters = meters;
+		this.listener = listener;
 	}
 
 	/** Writes the problem straight to the response: for filters and entry points. */
@@ -88,6 +97,9 @@ public final class ProblemWriter {
 		ErrorCode code = failure.code();
 		request.setAttribute(RequestAttributes.FAILURE_CODE, code.code());
 		Counter.builder(METRIC).tag("code", code.code()).register(this.meters).increment();
+		if (this.listener != null) {
+			this.listener.answered(request, code);
+		}
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		headers.setCacheControl("no-store");

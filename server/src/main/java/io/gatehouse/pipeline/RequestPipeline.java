@@ -3,18 +3,23 @@ package io.gatehouse.pipeline;
 import java.time.Clock;
 
 import io.gatehouse.appsig.AppSignatureFilter;
+import io.gatehouse.config.GatehouseProperties;
 import io.gatehouse.csrf.CsrfTokenFilter;
 import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
 import io.gatehouse.errors.ProblemWriter;
 import io.gatehouse.request.RequestIdFilter;
+import io.gatehouse.request.ServedOverTls;
 import io.gatehouse.routes.ApiRoutes;
+import io.gatehouse.tracing.TraceparentResponseFilter;
+import io.micrometer.tracing.Tracer;
 import jakarta.servlet.Filter;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.valves.ErrorReportValve;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -40,19 +45,19 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Every step of a request, registered and ordered here, top to bottom in the order of
- * docs/contract.md §1: container, request id, firewall, app signature (1)–(2), bearer
- * (3), CSRF (4), body size and media type (5), routing. No other class sets a filter's
- * order.
+ * docs/contract.md §1: container, trace and request id, firewall, app signature (1)–(2),
+ * bearer (3), CSRF (4), body size and media type (5), routing. No other class sets a
+ * filter's order (Boot's HTTP observation filter keeps Boot's, HIGHEST_PRECEDENCE + 1).
  *
  * <p>
- * The steps are three servlet filters and one Spring Security chain between them: the
- * request-id filter first, the chain (firewall, app signature, bearer, CSRF) at Boot's
- * security order, the 413 and 415 filters right after it, then Spring MVC. The app
- * signature and CSRF filters are beans that Boot would also add to the container's chain
- * on their own; their registrations here are disabled so each runs once, inside the
- * security chain. Each step is its own filter reading only the request and
- * {@code request/RequestAttributes}, so the steps from the firewall to the media type can
- * later run as one pass without changing what each checks.
+ * The steps are servlet filters and one Spring Security chain between them: Boot's
+ * observation filter, the request-id and traceparent filters, the chain (firewall, app
+ * signature, bearer, CSRF) at Boot's security order, the 413 and 415 filters right after
+ * it, then Spring MVC. The app signature and CSRF filters are beans that Boot would also
+ * add to the container's chain on their own; their registrations here are disabled so
+ * each runs once, inside the security chain. Each step is its own filter reading only the
+ * request and {@code request/RequestAttributes}, so the steps from the firewall to the
+ * media type can later run as one pass without changing what each checks.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestPipeline {
@@ -85,12 +90,22 @@ class RequestPipeline {
 		}));
 	}
 
-	// Request id: the first servlet filter.
+	// Trace, then request id: Boot's ServerHttpObservationFilter (HIGHEST_PRECEDENCE + 1)
+	// continues the client's traceparent or starts a trace; the request-id filter and the
+	// traceparent header run inside it, so the access-log line carries the trace id.
 
 	@Bean
 	FilterRegistrationBean<RequestIdFilter> requestIdFilter(Clock clock) {
 		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter(clock));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<TraceparentResponseFilter> traceparentResponseFilter(ObjectProvider<Tracer> tracer) {
+		FilterRegistrationBean<TraceparentResponseFilter> registration = new FilterRegistrationBean<>(
+				new TraceparentResponseFilter(tracer.getIfAvailable(() -> Tracer.NOOP)));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
 		return registration;
 	}
 
@@ -116,7 +131,8 @@ class RequestPipeline {
 	 */
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, ProblemWriter problems,
-			AppSignatureFilter appSignatureFilter, CsrfTokenFilter csrfTokenFilter) throws Exception {
+			AppSignatureFilter appSignatureFilter, CsrfTokenFilter csrfTokenFilter, GatehouseProperties properties)
+			throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, failure) -> problems.write(request, response,
 				new ApiException(codeFor(failure), "authentication failed"));
 		AccessDeniedHandler accessDenied = (request, response, failure) -> problems.write(request, response,
@@ -142,6 +158,8 @@ class RequestPipeline {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions((frame) -> frame.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.httpStrictTransportSecurity(
+						(hsts) -> hsts.requestMatcher(new ServedOverTls(properties.trustedProxies())))
 				.cacheControl((cache) -> cache.disable()));
 		http.addFilterBefore(appSignatureFilter, BearerTokenAuthenticationFilter.class);
 		http.addFilterAfter(csrfTokenFilter, BearerTokenAuthenticationFilter.class);

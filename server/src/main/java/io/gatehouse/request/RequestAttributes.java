@@ -18,6 +18,13 @@ public final class RequestAttributes {
 	public static final String CLIENT_ADDRESS = "gatehouse.clientAddress";
 
 	/**
+	 * The type of the audit event already recorded for this request, a String: a request
+	 * leaves at most one audit event, so a refusal audited where it was decided is not
+	 * audited again when its problem is answered.
+	 */
+	public static final String AUDIT_RECORDED = "gatehouse.auditRecorded";
+
+	/**
 	 * {@code Boolean.TRUE} when the body exceeds {@code max-body-size}: set by the app
 	 * signature step, answered 413 by step (5) of docs/contract.md §1.
 	 */

@@ -12,29 +12,20 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * The first filter of every request: gives it an id ({@code x-request-id}, echoed when
  * the client sent a sane one), stamps {@code Date} and {@code Content-Language}, and
- * writes the one access-log line when the response is done. The line names the path
- * template, not the raw path, so no user input other than a rejected request's truncated
- * path reaches the log.
+ * writes the one access-log line ({@link AccessLog}) when the response is done.
  */
 public final class RequestIdFilter extends OncePerRequestFilter {
 
 	public static final String HEADER = "x-request-id";
 
-	private static final Logger log = LoggerFactory.getLogger("gatehouse.access");
-
 	private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
-	private static final int MAX_LOGGED_PATH = 96;
 
 	private final Clock clock;
 
@@ -64,35 +55,13 @@ public final class RequestIdFilter extends OncePerRequestFilter {
 		}
 		finally {
 			LocaleContextHolder.resetLocaleContext();
-			logRequest(request, response, requestId, (System.nanoTime() - started) / 1_000_000);
+			AccessLog.write(request, response, requestId, (System.nanoTime() - started) / 1_000_000);
 		}
 	}
 
 	/** The client's id when it sent a sane one, else a new one. */
 	public static String requestIdOf(String sent) {
 		return (sent != null && SANE_ID.matcher(sent).matches()) ? sent : UUID.randomUUID().toString();
-	}
-
-	private static void logRequest(HttpServletRequest request, HttpServletResponse response, String requestId,
-			long millis) {
-		if (!log.isInfoEnabled()) {
-			return;
-		}
-		Object code = request.getAttribute(RequestAttributes.FAILURE_CODE);
-		log.info("requestId={} method={} path={} status={} durationMs={} code={}", requestId, request.getMethod(),
-				pathForLog(request), response.getStatus(), millis, (code != null) ? code : "-");
-	}
-
-	private static String pathForLog(HttpServletRequest request) {
-		Object template = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-		if (template != null) {
-			return template.toString();
-		}
-		String path = request.getRequestURI();
-		if (path.length() > MAX_LOGGED_PATH) {
-			path = path.substring(0, MAX_LOGGED_PATH) + "...";
-		}
-		return path.replaceAll("[^\\x21-\\x7e]", "?");
 	}
 
 }

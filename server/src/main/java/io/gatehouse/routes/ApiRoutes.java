@@ -16,6 +16,7 @@ import static io.gatehouse.errors.ErrorCode.INVALID_CREDENTIALS;
 import static io.gatehouse.errors.ErrorCode.INVALID_REFRESH_TOKEN;
 import static io.gatehouse.errors.ErrorCode.INVALID_REQUEST;
 import static io.gatehouse.errors.ErrorCode.INVALID_USERNAME;
+import static io.gatehouse.errors.ErrorCode.PIN_INVALID;
 import static io.gatehouse.errors.ErrorCode.RATE_LIMITED;
 import static io.gatehouse.errors.ErrorCode.REFRESH_TOKEN_REUSED;
 import static io.gatehouse.errors.ErrorCode.USERNAME_MISMATCH;
@@ -39,6 +40,8 @@ public final class ApiRoutes {
 
 	public static final String LOGOUT = "/api/auth/logout";
 
+	public static final String LOGOUT_ALL = "/api/auth/logout-all";
+
 	public static final String CSRF_TOKEN = "/api/auth/csrf-token";
 
 	public static final String REGISTER = "/api/auth/register";
@@ -57,12 +60,13 @@ public final class ApiRoutes {
 	public static final List<ApiRoute> ALL = List.of(ApiRoute.grant(HttpMethod.POST, GUEST, RATE_LIMITED),
 			ApiRoute.grant(HttpMethod.POST, TOKEN, INVALID_REQUEST, INVALID_CREDENTIALS, RATE_LIMITED),
 			ApiRoute.grant(HttpMethod.POST, REFRESH, INVALID_REQUEST, INVALID_REFRESH_TOKEN, REFRESH_TOKEN_REUSED),
-			ApiRoute.bearer(HttpMethod.POST, LOGOUT), ApiRoute.bearer(HttpMethod.GET, CSRF_TOKEN).withoutCsrf(),
+			ApiRoute.bearer(HttpMethod.POST, LOGOUT), ApiRoute.user(HttpMethod.POST, LOGOUT_ALL, FORBIDDEN),
+			ApiRoute.bearer(HttpMethod.GET, CSRF_TOKEN).withoutCsrf(),
 			ApiRoute.bearer(HttpMethod.POST, REGISTER, INVALID_REQUEST, VALIDATION_FAILED, USERNAME_TAKEN),
 			ApiRoute.bearer(HttpMethod.GET, CHECK_USERNAME + "{username}", INVALID_USERNAME, USERNAME_MISMATCH,
 					RATE_LIMITED),
-			ApiRoute.user(HttpMethod.POST, CUSTOMERS, FORBIDDEN),
-			ApiRoute.user(HttpMethod.PUT, PIN, INVALID_REQUEST, WEAK_PIN, FORBIDDEN, CUSTOMER_REQUIRED));
+			ApiRoute.user(HttpMethod.POST, CUSTOMERS, FORBIDDEN), ApiRoute.user(HttpMethod.PUT, PIN, INVALID_REQUEST,
+					WEAK_PIN, PIN_INVALID, FORBIDDEN, CUSTOMER_REQUIRED, RATE_LIMITED));
 
 	private static final RequestMatcher TOKEN_GRANTS = matcherOf(ALL.stream().filter((route) -> !route.needsBearer()));
 

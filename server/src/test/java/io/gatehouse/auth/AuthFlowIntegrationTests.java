@@ -26,8 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The token flows of docs/contract.md §2 over real HTTP: login, refresh rotation and
- * reuse, concurrent refresh, logout, and the failures of each.
+ * The token flows of docs/contract.md §2 over real HTTP: login, refresh rotation, logout,
+ * and the failures of each (the grace, reuse and racing refreshes, with a clock the test
+ * moves: {@link SessionLifecycleIntegrationTests}).
  */
 @IntegrationTest
 class AuthFlowIntegrationTests {
@@ -132,24 +133,6 @@ class AuthFlowIntegrationTests {
 		}
 
 		@Test
-		void refreshWhenRotatedTokenReusedThenSessionRevoked() {
-			JsonNode first = loginOk("bmp_kfayy_6526");
-			JsonNode second = refresh(first.get("refreshToken").asString()).json();
-
-			ApiResponse reuse = refresh(first.get("refreshToken").asString());
-
-			assertThat(reuse.status()).isEqualTo(401);
-			assertThat(reuse.code()).isEqualTo("refresh-token-reused");
-			assertRefused(first.get("accessToken").asString());
-			assertRefused(second.get("accessToken").asString());
-			ApiResponse successor = refresh(second.get("refreshToken").asString());
-			assertThat(successor.status()).isEqualTo(401);
-			assertThat(successor.code()).isEqualTo("invalid-refresh-token");
-			String sid = claim(first.get("accessToken").asString(), "sid");
-			assertThat(revokedReason(sid)).isEqualTo("refresh-token-reused");
-		}
-
-		@Test
 		void refreshWhenUnknownTokenThenInvalidRefreshToken() {
 			ApiResponse response = refresh(ApiClient.randomNonce() + ApiClient.randomNonce());
 
@@ -164,44 +147,6 @@ class AuthFlowIntegrationTests {
 			assertThat(response.status()).isEqualTo(400);
 			assertThat(response.code()).isEqualTo("validation-failed");
 			assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("refreshToken");
-		}
-
-		/**
-		 * Exactly one of two racing refreshes wins. The loser presented a used token:
-		 * that is reuse, so it gets 401 refresh-token-reused and the whole session is
-		 * revoked, including the winner's fresh tokens (ADR 0002).
-		 */
-		@Test
-		void refreshWhenTwoRaceWithSameTokenThenExactlyOneWinsAndSessionRevoked() throws Exception {
-			for (int round = 0; round < 3; round++) {
-				JsonNode tokens = loginOk("onboarded_no_pin");
-				String refreshToken = tokens.get("refreshToken").asString();
-				CountDownLatch start = new CountDownLatch(1);
-				ExecutorService pool = Executors.newFixedThreadPool(2);
-				try {
-					List<Future<ApiResponse>> calls = new ArrayList<>();
-					for (int i = 0; i < 2; i++) {
-						calls.add(pool.submit(() -> {
-							start.await();
-							return refresh(refreshToken);
-						}));
-					}
-					start.countDown();
-					List<ApiResponse> responses = new ArrayList<>();
-					for (Future<ApiResponse> call : calls) {
-						responses.add(call.get(30, TimeUnit.SECONDS));
-					}
-					assertThat(responses).extracting(ApiResponse::status).containsExactlyInAnyOrder(200, 401);
-					ApiResponse winner = responses.stream().filter((r) -> r.status() == 200).findFirst().orElseThrow();
-					ApiResponse loser = responses.stream().filter((r) -> r.status() == 401).findFirst().orElseThrow();
-					assertThat(loser.code()).isEqualTo("refresh-token-reused");
-					assertRefused(winner.field("accessToken"));
-					assertThat(refresh(winner.field("refreshToken")).code()).isEqualTo("invalid-refresh-token");
-				}
-				finally {
-					pool.shutdownNow();
-				}
-			}
 		}
 
 	}

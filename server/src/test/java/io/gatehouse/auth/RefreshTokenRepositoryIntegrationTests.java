@@ -64,7 +64,7 @@ class RefreshTokenRepositoryIntegrationTests {
 		CountDownLatch releaseFirst = new CountDownLatch(1);
 		AtomicReference<Thread> secondThread = new AtomicReference<>();
 		CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> transaction.execute((status) -> {
-			boolean won = this.refreshTokens.markUsed(hash, "successor-1", now);
+			boolean won = this.refreshTokens.markUsed(hash, "successor-1", null, now);
 			firstMarked.countDown();
 			awaitLatch(releaseFirst);
 			return won;
@@ -72,7 +72,7 @@ class RefreshTokenRepositoryIntegrationTests {
 		assertThat(firstMarked.await(10, TimeUnit.SECONDS)).isTrue();
 		CompletableFuture<Optional<RefreshTokenRepository.Stored>> second = CompletableFuture.supplyAsync(() -> {
 			secondThread.set(Thread.currentThread());
-			boolean won = this.refreshTokens.markUsed(hash, "successor-2", now);
+			boolean won = this.refreshTokens.markUsed(hash, "successor-2", null, now);
 			return won ? Optional.empty() : this.refreshTokens.find(hash);
 		}, threads);
 		await().atMost(Duration.ofSeconds(10))

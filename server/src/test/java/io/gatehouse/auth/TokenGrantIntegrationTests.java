@@ -50,12 +50,13 @@ class TokenGrantIntegrationTests {
 		assertThat(response.header("Cache-Control")).isEqualTo("no-store");
 		JsonNode body = response.json();
 		assertThat(body.propertyNames()).containsExactly("accessToken", "tokenType", "expiresIn", "refreshToken",
-				"refreshExpiresIn", "scope");
+				"refreshExpiresIn", "scope", "deviceToken");
 		assertThat(body.get("tokenType").asString()).isEqualTo("Bearer");
 		assertThat(body.get("expiresIn").asLong()).isEqualTo(900);
 		assertThat(body.get("refreshToken").isNull()).isTrue();
 		assertThat(body.get("refreshExpiresIn").isNull()).isTrue();
 		assertThat(body.get("scope").asString()).isEqualTo("guest");
+		assertThat(body.get("deviceToken").isNull()).isTrue();
 	}
 
 	@Test
@@ -68,6 +69,7 @@ class TokenGrantIntegrationTests {
 		assertThat(response.field("scope")).isEqualTo("user");
 		assertThat(response.field("refreshToken")).hasSizeGreaterThanOrEqualTo(43);
 		assertThat(response.json().get("refreshExpiresIn").asLong()).isEqualTo(30L * 24 * 3600);
+		assertThat(response.field("deviceToken")).isNotBlank();
 	}
 
 	@Test

@@ -46,6 +46,13 @@ class ClusterConfigurationCheckTests {
 	}
 
 	@Test
+	void verifyWhenCsrfSecretFileInsteadOfSecretThenPasses() throws Exception {
+		MockEnvironment environment = complete().withProperty("gatehouse.csrf.secret", "")
+			.withProperty("gatehouse.csrf.secret-file", "/run/secrets/gatehouse-csrf");
+		assertThatNoException().isThrownBy(() -> ClusterConfigurationCheck.verify(environment));
+	}
+
+	@Test
 	void verifyWhenNothingConfiguredThenEveryProblemNamed() {
 		assertThatIllegalStateException().isThrownBy(() -> ClusterConfigurationCheck.verify(new MockEnvironment()))
 			.withMessageContaining("generate-missing-keys")

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Profile {@code postgres} (PostgreSQL, state in process) starts on an empty schema,
- * migrates it, seeds the demo users and answers the username check.
+ * migrates it, seeds the demo users when asked to and answers the username check.
  */
 class PostgresProfileIntegrationTests {
 
@@ -36,8 +36,8 @@ class PostgresProfileIntegrationTests {
 	static void start() throws Exception {
 		postgres = TestPostgres.newSchema();
 		dataDir = Files.createTempDirectory("gatehouse-postgres-profile");
-		List<String> args = new ArrayList<>(
-				List.of("--server.port=0", "--spring.jmx.enabled=false", "--gatehouse.data-dir=" + dataDir));
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.jmx.enabled=false",
+				"--gatehouse.data-dir=" + dataDir, "--gatehouse.demo-data=true"));
 		args.addAll(postgres.springArgs());
 		context = new SpringApplicationBuilder(GatehouseApplication.class).profiles("postgres")
 			.run(args.toArray(String[]::new));

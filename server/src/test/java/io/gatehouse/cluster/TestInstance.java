@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -32,8 +33,11 @@ final class TestInstance implements AutoCloseable {
 
 	private final int port;
 
-	private TestInstance(ConfigurableApplicationContext context) {
+	private final Clock clock;
+
+	private TestInstance(ConfigurableApplicationContext context, Clock clock) {
 		this.context = context;
+		this.clock = clock;
 		this.port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 	}
 
@@ -43,27 +47,49 @@ final class TestInstance implements AutoCloseable {
 	 */
 	static TestInstance start(SharedSecrets secrets, TestPostgres postgres, String redisKeyPrefix,
 			String... overrides) {
+		return start(null, secrets, postgres, redisKeyPrefix, overrides);
+	}
+
+	/**
+	 * Starts an instance whose clock is {@code clock} (when not null): instances given
+	 * the same clock see time move together, as servers in sync do.
+	 */
+	static TestInstance start(Clock clock, SharedSecrets secrets, TestPostgres postgres, String redisKeyPrefix,
+			String... overrides) {
 		List<String> given = new ArrayList<>(List.of("--server.port=0", "--spring.jmx.enabled=false",
 				"--spring.application.admin.enabled=false", "--gatehouse.data-dir=target/cluster-test-data",
 				"--gatehouse.redis.key-prefix=" + redisKeyPrefix,
 				"--gatehouse.tokens.signing-keys=" + secrets.signingKeys(),
-				"--gatehouse.tokens.generate-missing-keys=false", "--gatehouse.csrf.secret=" + secrets.csrfSecret()));
+				"--gatehouse.tokens.generate-missing-keys=false", "--gatehouse.csrf.secret=" + secrets.csrfSecret(),
+				// The tests log in as the demo users, which profile cluster seeds only
+				// when
+				// asked (docs/contract.md §6).
+				"--gatehouse.demo-data=true"));
 		given.addAll(postgres.springArgs());
 		given.addAll(List.of(overrides));
 		// A name given twice on the command line would bind as "first,second": keep the
 		// last.
 		Map<String, String> args = new LinkedHashMap<>();
 		given.forEach((arg) -> args.put(arg.substring(0, arg.indexOf('=')), arg));
-		return new TestInstance(new SpringApplicationBuilder(GatehouseApplication.class).profiles("cluster")
-			.run(args.values().toArray(String[]::new)));
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(GatehouseApplication.class).profiles("cluster");
+		if (clock != null) {
+			builder.initializers((context) -> context.getBeanFactory().registerSingleton("clock", clock));
+		}
+		return new TestInstance(builder.run(args.values().toArray(String[]::new)),
+				(clock != null) ? clock : Clock.systemUTC());
 	}
 
 	int port() {
 		return this.port;
 	}
 
+	/** A client signing at this instance's time. */
 	ApiClient api() {
-		return new ApiClient(this.port);
+		return new ApiClient(this.port, this.clock);
+	}
+
+	<T> T bean(Class<T> type) {
+		return this.context.getBean(type);
 	}
 
 	ConfigurableApplicationContext context() {

@@ -1,6 +1,8 @@
 package io.gatehouse.customer;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,16 +12,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.gatehouse.audit.AuditLog;
 import io.gatehouse.support.ApiClient;
 import io.gatehouse.support.ApiResponse;
 import io.gatehouse.support.IntegrationTest;
 import io.gatehouse.support.Logins;
 import io.gatehouse.support.Logins.Session;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,6 +48,9 @@ class OnboardingIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MeterRegistry meters;
 
 	ApiClient api;
 
@@ -122,13 +130,125 @@ class OnboardingIntegrationTests {
 		assertThat(response.code()).isEqualTo("customer-required");
 	}
 
-	@Test
-	void setPinWhenSetAgainThenReplaced() {
-		Session session = this.logins.user(registerNewUser(), PASSWORD);
-		createCustomer(session);
+	/**
+	 * Changing a PIN needs the current one (issue 14: a 15-minute access token alone must
+	 * not take over payments); failures are limited per user.
+	 */
+	@Nested
+	class StepUp {
 
-		assertThat(setPin(session, "2580").status()).isEqualTo(204);
-		assertThat(setPin(session, "8264").status()).isEqualTo(204);
+		@Test
+		void setPinWhenChangedWithCurrentPinThenReplaced() {
+			Session session = onboardedWithPin("2580");
+			String before = pinHashOf(session);
+
+			ApiResponse changed = changePin(session, "8264", "2580");
+
+			assertThat(changed.status()).isEqualTo(204);
+			assertThat(pinHashOf(session)).isNotEqualTo(before).startsWith("$argon2id$");
+			assertThat(changePin(session, "1357", "2580").code()).as("the old PIN proves nothing now")
+				.isEqualTo("pin-invalid");
+			assertThat(changePin(session, "1357", "8264").status()).isEqualTo(204);
+		}
+
+		@Test
+		void setPinWhenCurrentPinMissingThenPinInvalidAndUnchanged() {
+			Session session = onboardedWithPin("2580");
+			String before = pinHashOf(session);
+			double rejected = auditCount("pin.rejected");
+
+			ApiResponse response = setPin(session, "8264");
+
+			assertThat(response.status()).isEqualTo(403);
+			assertThat(response.code()).isEqualTo("pin-invalid");
+			assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+			assertThat(pinHashOf(session)).isEqualTo(before);
+			assertThat(auditCount("pin.rejected")).isEqualTo(rejected + 1);
+		}
+
+		@Test
+		void setPinWhenCurrentPinWrongThenPinInvalidAndUnchanged() {
+			Session session = onboardedWithPin("2580");
+			String before = pinHashOf(session);
+
+			ApiResponse wrong = changePin(session, "8264", "2581");
+			ApiResponse empty = changePin(session, "8264", "");
+
+			assertThat(wrong.status()).isEqualTo(403);
+			assertThat(wrong.code()).isEqualTo("pin-invalid");
+			assertThat(empty.code()).isEqualTo("pin-invalid");
+			assertThat(pinHashOf(session)).isEqualTo(before);
+		}
+
+		@Test
+		void setPinWhenWrongGuessesFloodInParallelThenOnlyFiveTriedAndRightPinThenLimited() throws Exception {
+			Session session = onboardedWithPin("2580");
+			String before = pinHashOf(session);
+			CountDownLatch start = new CountDownLatch(1);
+			ExecutorService threads = Executors.newFixedThreadPool(8);
+			List<ApiResponse> guesses = new ArrayList<>();
+			try {
+				List<Future<ApiResponse>> results = new ArrayList<>();
+				for (int i = 0; i < 8; i++) {
+					String guess = String.valueOf(3000 + i * 7);
+					results.add(threads.submit(() -> {
+						start.await();
+						return changePin(session, "8264", guess);
+					}));
+				}
+				start.countDown();
+				for (Future<ApiResponse> result : results) {
+					guesses.add(result.get());
+				}
+			}
+			finally {
+				threads.shutdownNow();
+			}
+
+			assertThat(guesses).filteredOn((r) -> r.status() == 403).hasSize(5);
+			assertThat(guesses).filteredOn((r) -> r.status() == 429).hasSize(3).allSatisfy((r) -> {
+				assertThat(r.code()).isEqualTo("rate-limited");
+				assertThat(Long.parseLong(r.header("Retry-After"))).isPositive();
+			});
+			ApiResponse right = changePin(session, "8264", "2580");
+			assertThat(right.status()).isEqualTo(429);
+			assertThat(pinHashOf(session)).isEqualTo(before);
+		}
+
+		@Test
+		void setPinWhenSuccessAfterFailuresThenCountCleared() {
+			Session session = onboardedWithPin("2580");
+			for (int i = 0; i < 4; i++) {
+				assertThat(changePin(session, "8264", "1111").code()).isEqualTo("pin-invalid");
+			}
+			assertThat(changePin(session, "8264", "2580").status()).isEqualTo(204);
+
+			for (int i = 0; i < 4; i++) {
+				assertThat(changePin(session, "2580", "1111").code()).isEqualTo("pin-invalid");
+			}
+			assertThat(changePin(session, "2580", "8264").status()).isEqualTo(204);
+		}
+
+		Session onboardedWithPin(String pin) {
+			String username = registerNewUser();
+			Session session = OnboardingIntegrationTests.this.logins.user(username, PASSWORD);
+			assertThat(createCustomer(session).status()).isEqualTo(201);
+			assertThat(setPin(session, pin).status()).isEqualTo(204);
+			return session;
+		}
+
+		String pinHashOf(Session session) {
+			String payload = new String(Base64.getUrlDecoder().decode(session.accessToken().split("\\.")[1]),
+					StandardCharsets.UTF_8);
+			return OnboardingIntegrationTests.this
+				.pinHashOf(JsonMapper.builder().build().readTree(payload).get("sub").asString());
+		}
+
+		double auditCount(String type) {
+			var counter = OnboardingIntegrationTests.this.meters.find(AuditLog.METRIC).tag("type", type).counter();
+			return (counter != null) ? counter.count() : 0;
+		}
+
 	}
 
 	@Nested
@@ -229,6 +349,14 @@ class OnboardingIntegrationTests {
 
 	ApiResponse createCustomer(Session session) {
 		return this.api.post("/api/customers").bearer(session.accessToken()).csrf(session.csrfToken()).send();
+	}
+
+	ApiResponse changePin(Session session, String pin, String currentPin) {
+		return this.api.put("/api/customers/me/pin")
+			.bearer(session.accessToken())
+			.csrf(session.csrfToken())
+			.json(Map.of("pin", pin, "currentPin", currentPin))
+			.send();
 	}
 
 	ApiResponse setPin(Session session, String pin) {

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -38,8 +39,18 @@ public final class ApiClient {
 
 	private final String baseUrl;
 
+	private final Clock clock;
+
 	public ApiClient(int port) {
+		this(port, Clock.systemUTC());
+	}
+
+	/**
+	 * A client that signs at {@code clock}'s time: the server's, when a test moves it.
+	 */
+	public ApiClient(int port, Clock clock) {
 		this.baseUrl = "http://127.0.0.1:" + port;
+		this.clock = clock;
 	}
 
 	public String baseUrl() {
@@ -77,7 +88,7 @@ public final class ApiClient {
 
 		private String secret = WEB_SECRET;
 
-		private long ts = System.currentTimeMillis();
+		private long ts = ApiClient.this.clock.millis();
 
 		private String nonce = randomNonce();
 

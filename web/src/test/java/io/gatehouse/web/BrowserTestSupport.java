@@ -37,15 +37,15 @@ abstract class BrowserTestSupport {
 			""";
 
 	/**
-	 * A second GatehouseClient in the page, keeping its tokens in memory, as
-	 * {@code client}.
+	 * A second GatehouseClient in the page, with the server's settings, keeping its
+	 * tokens in memory, as {@code client}.
 	 */
 	static final String IN_PAGE_CLIENT = """
-			const { GatehouseClient } = await import('/gatehouse.js');
+			const { GatehouseClient, loadSettings } = await import('/gatehouse.js');
 			const memory = new Map();
 			const storage = { getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => memory.set(k, v),
 			  removeItem: (k) => memory.delete(k) };
-			const client = new GatehouseClient({ locale: navigator.language, storage });
+			const client = new GatehouseClient({ ...(await loadSettings()), locale: navigator.language, storage });
 			""";
 
 	static {
@@ -131,10 +131,12 @@ abstract class BrowserTestSupport {
 	/**
 	 * Chromium logs every API answer of 4xx or 5xx, and every refused connection, as a
 	 * "Failed to load resource" error. Those are answers the tests provoke and the page
-	 * handles; the same message for anything else (a script, a style) is a real failure.
+	 * handles (the settings the page loads at start too); the same message for anything
+	 * else (a script, a style) is a real failure.
 	 */
 	private static boolean isExpectedApiFailure(ConsoleMessage message) {
-		return message.text().startsWith("Failed to load resource") && message.location().contains("/api/");
+		return message.text().startsWith("Failed to load resource")
+				&& (message.location().contains("/api/") || message.location().contains("/gatehouse-web.json"));
 	}
 
 }

@@ -1,0 +1,157 @@
+package io.gatehouse.request;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.gatehouse.GatehouseApplication;
+import io.gatehouse.support.ApiClient;
+import io.gatehouse.support.ApiResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The JSON log switch, checked on a real server process: started with
+ * {@code logging.structured.format.console=ecs} (what profile prod turns on), every line
+ * it prints is one JSON object, and the access-log line carries its values and the trace
+ * id as fields.
+ */
+class JsonLogsProcessTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
+
+	private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+
+	private static final String PASSWORD = "Wrong-Password-For-Logs-77";
+
+	private static final List<String> lines = new CopyOnWriteArrayList<>();
+
+	private static Process server;
+
+	private static int port;
+
+	@BeforeAll
+	static void startServer() throws Exception {
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		server = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+				GatehouseApplication.class.getName(), "--server.port=0", "--logging.structured.format.console=ecs",
+				"--gatehouse.data-dir=target/json-logs-test",
+				"--spring.datasource.url=jdbc:h2:mem:json-logs;DB_CLOSE_DELAY=-1", "--spring.jmx.enabled=false")
+			.redirectErrorStream(true)
+			.start();
+		Thread reader = new Thread(JsonLogsProcessTests::readOutput, "json-logs-reader");
+		reader.setDaemon(true);
+		reader.start();
+		// A loaded two-core machine can take minutes to start a Spring Boot server.
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+		while (port == 0) {
+			if (!server.isAlive() || Instant.now().isAfter(deadline)) {
+				fail("server did not start; its output:%n%s", String.join("\n", lines));
+			}
+			Thread.sleep(200);
+			lines.stream()
+				.map(STARTED::matcher)
+				.filter(Matcher::find)
+				.findFirst()
+				.ifPresent((m) -> port = Integer.parseInt(m.group(1)));
+		}
+	}
+
+	private static void readOutput() {
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				lines.add(line);
+			}
+		}
+		catch (IOException ex) {
+			// the process ended
+		}
+	}
+
+	@AfterAll
+	static void stopServer() throws InterruptedException {
+		if (server != null) {
+			server.destroy();
+			server.waitFor();
+		}
+	}
+
+	@Test
+	void logWhenJsonSwitchOnThenAccessLineCarriesFieldsAndTraceId() throws Exception {
+		ApiClient api = new ApiClient(port);
+		ApiResponse guest = api.post("/api/auth/guest")
+			.header("traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01")
+			.header("x-request-id", "json-logs-guest-1")
+			.send();
+		assertThat(guest.status()).as(guest.body()).isEqualTo(200);
+		ApiResponse refused = api.post("/api/auth/token")
+			.json(Map.of("username", "bmp_kfayy_6526", "password", PASSWORD))
+			.send();
+		assertThat(refused.code()).isEqualTo("invalid-credentials");
+
+		JsonNode access = awaitAccessLine("json-logs-guest-1");
+		assertThat(access.path("message").asString()).contains("method=POST path=/api/auth/guest status=200");
+		assertThat(access.path("method").asString()).isEqualTo("POST");
+		assertThat(access.path("path").asString()).isEqualTo("/api/auth/guest");
+		assertThat(access.path("status").asInt()).isEqualTo(200);
+		assertThat(access.path("durationMs").isNumber()).isTrue();
+		assertThat(access.path("clientAddress").asString()).isEqualTo("127.0.0.1");
+		assertThat(access.path("platform").asString()).isEqualTo("web");
+		assertThat(access.path("appVersion").asString()).isEqualTo("1.4.0");
+		assertThat(access.path("traceId").asString()).isEqualTo(TRACE_ID);
+		assertThat(access.path("spanId").asString()).matches("[0-9a-f]{16}");
+		assertThat(access.has("code")).isFalse();
+
+		JsonNode failed = awaitAccessLine(refused.header("x-request-id"));
+		assertThat(failed.path("status").asInt()).isEqualTo(401);
+		assertThat(failed.path("code").asString()).isEqualTo("invalid-credentials");
+
+		List<String> notJson = new ArrayList<>();
+		for (String line : lines) {
+			try {
+				JSON.readTree(line);
+			}
+			catch (RuntimeException ex) {
+				notJson.add(line);
+			}
+		}
+		assertThat(notJson).as("lines that are not JSON").isEmpty();
+		assertThat(String.join("\n", lines)).doesNotContain(PASSWORD, guest.field("accessToken"));
+	}
+
+	private static JsonNode awaitAccessLine(String requestId) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		while (Instant.now().isBefore(deadline)) {
+			for (String line : lines) {
+				JsonNode node = JSON.readTree(line);
+				if ("gatehouse.access".equals(node.path("log").path("logger").asString())
+						&& requestId.equals(node.path("requestId").asString())) {
+					return node;
+				}
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("no access-log line for request " + requestId);
+	}
+
+}
