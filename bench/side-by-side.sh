@@ -194,7 +194,8 @@ gatehouse_round() {
 # from a plain class path, not from Boot's nested jars), then a training run that stops once
 # the context is refreshed writes the cache; it must be used with the same JDK and jar.
 AOT_DIR=$WORK/aot
-AOT_JAR=$AOT_DIR/gatehouse-server-0.1.0-SNAPSHOT-exec.jar
+# extract names the jar after the one it came from.
+AOT_JAR=$AOT_DIR/$(basename "$GATEHOUSE_JAR")
 aot_cache() {
 	local cache=$AOT_DIR/gatehouse.aot
 	if [[ ! -f "$cache" || "$cache" -ot "$GATEHOUSE_JAR" ]]; then
