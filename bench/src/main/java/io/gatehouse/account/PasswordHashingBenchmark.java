@@ -21,7 +21,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 /**
  * One login's hash, Argon2id at the server's cost (m=19 MiB, t=2, p=1): Bouncy Castle's
  * Java implementation (through Spring Security's encoder, what the server used before
- * decision 0008) against the reference C implementation, libargon2, as argon2-jvm bundles
+ * decision 0010) against the reference C implementation, libargon2, as argon2-jvm bundles
  * it. {@code matches} is what a login pays; {@code encode} what a registration pays.
  *
  * <p>

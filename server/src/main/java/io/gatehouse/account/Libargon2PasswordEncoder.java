@@ -15,7 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * Argon2id by the reference C implementation (libargon2, as argon2-jvm bundles it for
  * each platform), about three times cheaper in CPU than Bouncy Castle's Java one at the
- * same cost (docs/decisions/0008-native-argon2.md). It reads and writes the same PHC
+ * same cost (docs/decisions/0010-native-argon2.md). It reads and writes the same PHC
  * string as Spring Security's {@link Argon2PasswordEncoder}
  * ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}, base64 without padding), so hashes
  * made by either verify with the other.

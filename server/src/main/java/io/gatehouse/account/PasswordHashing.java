@@ -4,7 +4,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Argon2id at OWASP's recommended minimum (m=19 MiB, t=2, p=1), computed by libargon2
- * (Bouncy Castle where it does not load; the same hashes either way, decision 0008). Used
+ * (Bouncy Castle where it does not load; the same hashes either way, decision 0010). Used
  * for passwords and PINs alike; {@link HashingQueue} decides when and how many run.
  */
 public final class PasswordHashing {

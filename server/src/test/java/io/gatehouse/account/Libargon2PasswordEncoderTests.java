@@ -15,7 +15,7 @@ class Libargon2PasswordEncoderTests {
 			PasswordHashing.ITERATIONS);
 
 	/**
-	 * What stored every hash before decision 0008, and still does where libargon2 does
+	 * What stored every hash before decision 0010, and still does where libargon2 does
 	 * not load.
 	 */
 	private final Argon2PasswordEncoder bouncyCastle = new Argon2PasswordEncoder(PasswordHashing.SALT_BYTES,
