@@ -19,7 +19,13 @@ class AppSignatureConfig {
 	@Bean
 	@Profile("!cluster")
 	NonceStore nonceStore(AppSignatureProperties properties, Clock clock) {
-		return new InMemoryNonceStore(properties.maxRememberedNonces(), clock);
+		return new InMemoryNonceStore(properties.maxClockSkew(), properties.minClockSkew(),
+				properties.replayMemory().toBytes(), clock);
+	}
+
+	@Bean
+	ReplayGuardMetrics replayGuardMetrics(NonceStore nonceStore) {
+		return new ReplayGuardMetrics(nonceStore);
 	}
 
 	@Bean

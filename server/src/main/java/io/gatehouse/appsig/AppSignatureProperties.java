@@ -23,21 +23,26 @@ import org.springframework.validation.annotation.Validated;
  * weak or inconsistent configuration never serves a request.
  *
  * @param maxClockSkew how far {@code ts} may lie from the server's clock
- * @param nonceTtl how long a nonce is remembered; at least twice the skew, or a request
- * could be replayed after its nonce is forgotten while its {@code ts} is still accepted
- * @param maxRememberedNonces the in-memory store's bound (it refuses beyond it)
+ * @param minClockSkew how far the replay guard may narrow that window, either side of
+ * now, when its memory is full (docs/decisions/0008)
+ * @param replayMemory the in-memory replay guard's bound, in bytes of fingerprint tables
  * @param maxBodySize the largest body answered without 413
  * @param apps the app keys; several per platform while a key rotates
  * @param minimumVersions the lowest {@code x-app-version} served, per platform
  */
 @Validated
 @ConfigurationProperties("gatehouse.app-signature")
-public record AppSignatureProperties(@NotNull Duration maxClockSkew, @NotNull Duration nonceTtl,
-		@Positive int maxRememberedNonces, @NotNull DataSize maxBodySize, @NotEmpty List<@Valid App> apps,
+public record AppSignatureProperties(@NotNull Duration maxClockSkew, @NotNull Duration minClockSkew,
+		@NotNull DataSize replayMemory, @NotNull DataSize maxBodySize, @NotEmpty List<@Valid App> apps,
 		@NotNull Map<Platform, AppVersion> minimumVersions) {
 
 	/** HMAC-SHA256 keys shorter than its output would weaken it (RFC 2104 §3). */
 	static final int MIN_SECRET_BYTES = 32;
+
+	/** Below this, an honest client a second off and a second in transit would fail. */
+	static final Duration MIN_WINDOW = Duration.ofSeconds(2);
+
+	static final DataSize MIN_REPLAY_MEMORY = DataSize.ofMegabytes(1);
 
 	public AppSignatureProperties {
 		apps = (apps != null) ? List.copyOf(apps) : List.of();
@@ -54,8 +59,12 @@ public record AppSignatureProperties(@NotNull Duration maxClockSkew, @NotNull Du
 				throw new IllegalArgumentException("No minimum version for platform " + platform.header());
 			}
 		}
-		if (maxClockSkew != null && nonceTtl != null && nonceTtl.compareTo(maxClockSkew.multipliedBy(2)) < 0) {
-			throw new IllegalArgumentException("nonce-ttl must be at least twice max-clock-skew");
+		if (maxClockSkew != null && minClockSkew != null && (minClockSkew.compareTo(MIN_WINDOW) < 0
+				|| minClockSkew.compareTo(maxClockSkew) > 0 || maxClockSkew.compareTo(Duration.ofHours(1)) > 0)) {
+			throw new IllegalArgumentException("min-clock-skew must lie between 2s and max-clock-skew (at most 1h)");
+		}
+		if (replayMemory != null && replayMemory.toBytes() < MIN_REPLAY_MEMORY.toBytes()) {
+			throw new IllegalArgumentException("replay-memory must be at least 1MB");
 		}
 		if (maxBodySize != null && (maxBodySize.toBytes() < 1 || maxBodySize.toBytes() > BodyReader.HARD_LIMIT)) {
 			throw new IllegalArgumentException("max-body-size must be between 1 byte and 1MB");

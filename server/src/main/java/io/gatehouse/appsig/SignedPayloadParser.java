@@ -21,8 +21,12 @@ final class SignedPayloadParser {
 
 	static final int MIN_NONCE_BYTES = 16;
 
-	/** Bounds what a nonce costs the replay store. */
-	static final int MAX_NONCE_LENGTH = 128;
+	/**
+	 * 48 bytes: three times the minimum, and what one base64url line of 64 characters
+	 * holds. The replay guard keeps a fingerprint whatever the length; the cap bounds the
+	 * hashing and the payload.
+	 */
+	static final int MAX_NONCE_LENGTH = 64;
 
 	private static final JsonFactory JSON = JsonFactory.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -96,7 +100,7 @@ final class SignedPayloadParser {
 	private static void checkNonce(String nonce) {
 		byte[] bytes = (nonce.length() <= MAX_NONCE_LENGTH) ? Base64Url.decode(nonce) : null;
 		if (bytes == null || bytes.length < MIN_NONCE_BYTES) {
-			throw invalid("nonce is not base64url of 16 to 96 bytes");
+			throw invalid("nonce is not base64url of 16 to 48 bytes");
 		}
 	}
 

@@ -2,7 +2,6 @@ package io.gatehouse.appsig;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Enumeration;
 
 import io.gatehouse.auth.AccessTokenDigest;
@@ -59,8 +58,11 @@ final class SignedRequestCheck {
 		this.verifier.checkBinding(payload, request.getMethod(), target, body.sha256(), ath(request));
 		long now = this.clock.millis();
 		checkTime(payload.ts(), now);
-		if (!this.nonces.firstUse(payload.kid(), payload.nonce(), nonceTtl(payload.ts(), now))) {
-			throw new ApiException(ErrorCode.REQUEST_REPLAYED, "nonce already used");
+		switch (this.nonces.firstUse(payload.kid(), payload.nonce(), payload.ts())) {
+			case REPLAYED -> throw new ApiException(ErrorCode.REQUEST_REPLAYED, "nonce already used");
+			case OUTSIDE_WINDOW -> throw new ApiException(ErrorCode.REQUEST_EXPIRED, "ts outside the narrowed window");
+			case FIRST -> {
+			}
 		}
 		if (body.tooLarge()) {
 			request.setAttribute(RequestAttributes.BODY_TOO_LARGE, Boolean.TRUE);
@@ -105,20 +107,6 @@ final class SignedRequestCheck {
 		if (ts < now - skew || ts > now + skew) {
 			throw new ApiException(ErrorCode.REQUEST_EXPIRED, "ts outside the allowed clock skew");
 		}
-	}
-
-	/**
-	 * How long the nonce is remembered: the configured time, or longer when the payload's
-	 * {@code ts} stays acceptable beyond it. {@code ts} passes up to and including
-	 * {@code ts + skew}, one millisecond more than a nonce-ttl of twice the skew covers
-	 * when {@code ts} was at the future edge, and a replay in that millisecond would find
-	 * its nonce forgotten. {@code ts} lies within the skew of {@code now} here: no
-	 * overflow.
-	 */
-	private Duration nonceTtl(long ts, long now) {
-		Duration configured = this.properties.nonceTtl();
-		long acceptedFor = ts + this.properties.maxClockSkew().toMillis() - now + 1;
-		return (acceptedFor > configured.toMillis()) ? Duration.ofMillis(acceptedFor) : configured;
 	}
 
 	/**

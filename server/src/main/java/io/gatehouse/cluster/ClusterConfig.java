@@ -2,11 +2,15 @@ package io.gatehouse.cluster;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
+import io.gatehouse.appsig.AppSignatureProperties;
+import io.gatehouse.appsig.NonceFingerprint;
 import io.gatehouse.appsig.NonceStore;
 import io.gatehouse.auth.RevokedSessionStore;
 import io.gatehouse.auth.TokenProperties;
+import io.gatehouse.csrf.CsrfProperties;
 import io.gatehouse.ratelimit.RateLimiter;
 import io.lettuce.core.ClientOptions.DisconnectedBehavior;
 import io.lettuce.core.RedisClient;
@@ -70,8 +74,21 @@ class ClusterConfig {
 	}
 
 	@Bean
-	NonceStore nonceStore(RedisState redis) {
-		return new RedisNonceStore(redis);
+	NonceStore nonceStore(RedisState redis, AppSignatureProperties signatures, CsrfProperties csrf, Clock clock) {
+		// Every instance must fingerprint a nonce alike: a key derived from a secret they
+		// share (checked present at start by ClusterConfigurationCheck).
+		NonceFingerprint fingerprints = NonceFingerprint.derivedFrom(Base64.getDecoder().decode(csrf.secret()));
+		return new RedisNonceStore(redis, fingerprints, clock, signatures.maxClockSkew(), signatures.minClockSkew(),
+				signatures.replayMemory().toBytes());
+	}
+
+	/**
+	 * In the readiness group (application-cluster.yml): not ready under an evicting
+	 * Redis.
+	 */
+	@Bean
+	RedisEvictionHealthIndicator redisEvictionHealthIndicator(RedisState redis) {
+		return new RedisEvictionHealthIndicator(redis);
 	}
 
 	@Bean

@@ -3,22 +3,23 @@ package io.gatehouse.request;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The client's address for rate limits: the socket's peer, unless that peer is a
- * configured trusted proxy, in which case the right-most untrusted address of
- * {@code X-Forwarded-For}. Only addresses listed exactly are trusted, so a client cannot
- * claim an address by sending the header itself.
+ * The client's address for rate limits: the socket's peer, unless that peer lies in a
+ * configured trusted-proxy range (CIDR, IPv4 or IPv6), in which case the right-most
+ * {@code X-Forwarded-For} hop outside those ranges. A client cannot claim an address by
+ * sending the header itself, and Tomcat's RemoteIpValve stays off
+ * ({@code server.forward-headers-strategy: none}), so nothing else believes it either. An
+ * IPv6 client counts as its /64 (see {@link IpAddresses#rateLimitKey}).
  */
 public final class ClientAddressResolver {
 
-	private final Set<String> trustedProxies;
+	private final List<AddressRange> trustedProxies;
 
 	public ClientAddressResolver(List<String> trustedProxies) {
-		this.trustedProxies = Set.copyOf(trustedProxies);
+		this.trustedProxies = trustedProxies.stream().map(AddressRange::parse).toList();
 	}
 
 	public String resolve(HttpServletRequest request) {
@@ -41,17 +42,47 @@ public final class ClientAddressResolver {
 	}
 
 	String fromForwardedFor(String peer, String forwardedFor) {
-		if (!this.trustedProxies.contains(peer) || forwardedFor == null || forwardedFor.isBlank()) {
-			return peer;
+		byte[] peerAddress = IpAddresses.parse(peer);
+		String peerKey = (peerAddress != null) ? IpAddresses.rateLimitKey(peerAddress) : peer;
+		if (!trusted(peerAddress) || forwardedFor == null || forwardedFor.isBlank()) {
+			return peerKey;
 		}
 		String[] hops = forwardedFor.split(",");
 		for (int i = hops.length - 1; i >= 0; i--) {
 			String hop = hops[i].trim();
-			if (!hop.isEmpty() && !this.trustedProxies.contains(hop)) {
-				return (hop.length() <= 64) ? hop : peer;
+			if (hop.isEmpty()) {
+				continue;
+			}
+			byte[] address = IpAddresses.parse(withoutBracketsOrPort(hop));
+			if (address == null) {
+				// What the trusted proxy wrote is no address: count the proxy, not the
+				// text.
+				return peerKey;
+			}
+			if (!trusted(address)) {
+				return IpAddresses.rateLimitKey(address);
 			}
 		}
-		return peer;
+		return peerKey;
+	}
+
+	private boolean trusted(byte[] address) {
+		for (AddressRange range : this.trustedProxies) {
+			if (range.contains(address)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** {@code [2001:db8::1]:443} and {@code 192.0.2.1:443} as some proxies write them. */
+	private static String withoutBracketsOrPort(String hop) {
+		if (hop.startsWith("[")) {
+			int end = hop.indexOf(']');
+			return (end > 0) ? hop.substring(1, end) : hop;
+		}
+		int colon = hop.indexOf(':');
+		return (colon > 0 && colon == hop.lastIndexOf(':')) ? hop.substring(0, colon) : hop;
 	}
 
 }

@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -13,7 +12,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Whether the client reached Gatehouse over TLS, which decides whether HSTS is sent: the
  * connection itself is TLS ({@code request.isSecure()}), or the socket's peer is a
- * configured trusted proxy ({@code gatehouse.trusted-proxies}, the same list as for
+ * configured trusted proxy ({@code gatehouse.trusted-proxies}, the same ranges as for
  * {@code X-Forwarded-For}) whose {@code X-Forwarded-Proto} says {@code https}, as the
  * documented nginx sets it. Anyone else's {@code X-Forwarded-Proto} is ignored: Spring's
  * forwarded-header handling is off, so the header can change nothing else.
@@ -22,10 +21,10 @@ public final class ServedOverTls implements RequestMatcher {
 
 	static final String FORWARDED_PROTO = "X-Forwarded-Proto";
 
-	private final Set<String> trustedProxies;
+	private final List<AddressRange> trustedProxies;
 
 	public ServedOverTls(List<String> trustedProxies) {
-		this.trustedProxies = Set.copyOf(trustedProxies);
+		this.trustedProxies = trustedProxies.stream().map(AddressRange::parse).toList();
 	}
 
 	@Override
@@ -33,7 +32,9 @@ public final class ServedOverTls implements RequestMatcher {
 		if (request.isSecure()) {
 			return true;
 		}
-		return this.trustedProxies.contains(request.getRemoteAddr()) && "https".equals(lastForwardedProto(request));
+		byte[] peer = IpAddresses.parse(request.getRemoteAddr());
+		return this.trustedProxies.stream().anyMatch((range) -> range.contains(peer))
+				&& "https".equals(lastForwardedProto(request));
 	}
 
 	/**

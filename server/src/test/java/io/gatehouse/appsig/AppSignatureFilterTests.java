@@ -40,11 +40,12 @@ class AppSignatureFilterTests {
 	private final MutableClock clock = new MutableClock(NOW);
 
 	private final AppSignatureProperties properties = new AppSignatureProperties(Duration.ofSeconds(300),
-			Duration.ofSeconds(600), 1000, DataSize.ofKilobytes(64), SignatureVerifierTests.DEMO_APPS,
+			Duration.ofSeconds(10), DataSize.ofMegabytes(1), DataSize.ofKilobytes(64), SignatureVerifierTests.DEMO_APPS,
 			Map.of(Platform.WEB, AppVersion.valueOf("1.0.0"), Platform.ANDROID, AppVersion.valueOf("2.0.0"),
 					Platform.IOS, AppVersion.valueOf("1.0.0")));
 
-	private NonceStore nonces = new InMemoryNonceStore(1000, this.clock);
+	private NonceStore nonces = new InMemoryNonceStore(Duration.ofSeconds(300), Duration.ofSeconds(10),
+			DataSize.ofMegabytes(1).toBytes(), this.clock);
 
 	private MockFilterChain chain = new MockFilterChain();
 
@@ -223,6 +224,15 @@ class AppSignatureFilterTests {
 		}
 
 		@Test
+		void doFilterWhenNonceLongerThan64CharactersThenSignatureInvalid() throws Exception {
+			doFilter(signed("GET", "/api/x", "", (payload) -> payload.put("nonce", "A".repeat(65))));
+			assertRefused(403, "signature-invalid");
+			reset();
+			doFilter(signed("GET", "/api/x", "", (payload) -> payload.put("nonce", Base64Url.encode(new byte[48]))));
+			assertPassedOn();
+		}
+
+		@Test
 		void doFilterWhenNonceShortThenSignatureInvalid() throws Exception {
 			doFilter(signed("GET", "/api/x", "", (payload) -> payload.put("nonce", Base64Url.encode(new byte[15]))));
 			assertRefused(403, "signature-invalid");
@@ -395,12 +405,17 @@ class AppSignatureFilterTests {
 
 		@Test
 		void doFilterWhenNonceStoreUnavailableThenServiceUnavailable() throws Exception {
-			AppSignatureFilterTests.this.nonces = (kid, nonce, ttl) -> {
-				throw new StateUnavailableException("down", null);
-			};
+			AppSignatureFilterTests.this.nonces = new FixedNonceStore(null);
 			doFilter(signedGet());
 			assertRefused(503, "service-unavailable");
 			assertThat(AppSignatureFilterTests.this.response.getHeader("Retry-After")).isEqualTo("5");
+		}
+
+		@Test
+		void doFilterWhenTsOutsideTheNarrowedWindowThenRequestExpired() throws Exception {
+			AppSignatureFilterTests.this.nonces = new FixedNonceStore(NonceStore.Use.OUTSIDE_WINDOW);
+			doFilter(signedGet());
+			assertRefused(403, "request-expired");
 		}
 
 	}
@@ -522,6 +537,24 @@ class AppSignatureFilterTests {
 		assertThat(this.response.getStatus()).isEqualTo(status);
 		assertThat(this.response.getContentType()).isEqualTo("application/problem+json");
 		assertThat(JSON.readTree(this.response.getContentAsString()).get("code").asString()).isEqualTo(code);
+	}
+
+	/** Answers one verdict, or fails as an unreachable store when it is null. */
+	private record FixedNonceStore(NonceStore.Use use) implements NonceStore {
+
+		@Override
+		public Use firstUse(String kid, String nonce, long ts) {
+			if (this.use == null) {
+				throw new StateUnavailableException("down", null);
+			}
+			return this.use;
+		}
+
+		@Override
+		public ReplayState state() {
+			return new ReplayState(0, 0, 0, 0);
+		}
+
 	}
 
 }

@@ -23,7 +23,7 @@ class AppSignaturePropertiesTests {
 	@Test
 	void bindWhenEmbeddedDefaultThenEveryAppAndMinimum() {
 		Map<String, String> source = Map.ofEntries(Map.entry("a.max-clock-skew", "300s"),
-				Map.entry("a.nonce-ttl", "600s"), Map.entry("a.max-remembered-nonces", "1000000"),
+				Map.entry("a.min-clock-skew", "10s"), Map.entry("a.replay-memory", "32MB"),
 				Map.entry("a.max-body-size", "64KB"), Map.entry("a.apps[0].kid", "web-demo"),
 				Map.entry("a.apps[0].platform", "web"),
 				Map.entry("a.apps[0].secret", "gatehouse-demo-web-key-change-me"),
@@ -37,6 +37,7 @@ class AppSignaturePropertiesTests {
 		});
 		assertThat(properties.minimumVersions()).containsEntry(Platform.WEB, new AppVersion(1, 2, 3));
 		assertThat(properties.maxBodySize()).isEqualTo(DataSize.ofKilobytes(64));
+		assertThat(properties.replayMemory()).isEqualTo(DataSize.ofMegabytes(32));
 	}
 
 	@Test
@@ -62,25 +63,36 @@ class AppSignaturePropertiesTests {
 		List<AppSignatureProperties.App> apps = List.of(
 				new AppSignatureProperties.App("k", Platform.WEB, "x".repeat(32)),
 				new AppSignatureProperties.App("k", Platform.IOS, "y".repeat(32)));
-		assertThatIllegalArgumentException().isThrownBy(() -> properties(apps, MINIMUMS, Duration.ofSeconds(600)));
+		assertThatIllegalArgumentException().isThrownBy(() -> properties(apps, MINIMUMS, Duration.ofSeconds(10)));
 	}
 
 	@Test
 	void newWhenPlatformWithoutMinimumThenRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> properties(SignatureVerifierTests.DEMO_APPS,
-				Map.of(Platform.WEB, AppVersion.valueOf("1.0.0")), Duration.ofSeconds(600)));
+				Map.of(Platform.WEB, AppVersion.valueOf("1.0.0")), Duration.ofSeconds(10)));
 	}
 
 	@Test
-	void newWhenNonceForgottenBeforeTsExpiresThenRefused() {
+	void newWhenMinClockSkewBelowTwoSecondsOrAboveTheMaximumThenRefused() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> properties(SignatureVerifierTests.DEMO_APPS, MINIMUMS, Duration.ofSeconds(599)));
+			.isThrownBy(() -> properties(SignatureVerifierTests.DEMO_APPS, MINIMUMS, Duration.ofMillis(1999)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> properties(SignatureVerifierTests.DEMO_APPS, MINIMUMS, Duration.ofSeconds(301)));
+		assertThat(properties(SignatureVerifierTests.DEMO_APPS, MINIMUMS, Duration.ofSeconds(2)).minClockSkew())
+			.isEqualTo(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void newWhenReplayMemoryBelowOneMegabyteThenRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new AppSignatureProperties(Duration.ofSeconds(300), Duration.ofSeconds(10),
+					DataSize.ofKilobytes(1023), DataSize.ofKilobytes(64), SignatureVerifierTests.DEMO_APPS, MINIMUMS));
 	}
 
 	private static AppSignatureProperties properties(List<AppSignatureProperties.App> apps,
-			Map<Platform, AppVersion> minimums, Duration nonceTtl) {
-		return new AppSignatureProperties(Duration.ofSeconds(300), nonceTtl, 1000, DataSize.ofKilobytes(64), apps,
-				minimums);
+			Map<Platform, AppVersion> minimums, Duration minClockSkew) {
+		return new AppSignatureProperties(Duration.ofSeconds(300), minClockSkew, DataSize.ofMegabytes(32),
+				DataSize.ofKilobytes(64), apps, minimums);
 	}
 
 }

@@ -49,6 +49,11 @@ final class TestRedis implements AutoCloseable {
 		return new TestRedis(PORT, newPrefix());
 	}
 
+	/** A redis-server a test started (see {@link TestRedisServer}). */
+	static TestRedis on(int port) {
+		return new TestRedis(port, newPrefix());
+	}
+
 	/** Another instance on the same Redis and the same prefix. */
 	TestRedis peer() {
 		return new TestRedis(this.port, this.prefix);

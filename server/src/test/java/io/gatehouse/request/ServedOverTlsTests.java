@@ -34,6 +34,21 @@ class ServedOverTlsTests {
 	}
 
 	@Test
+	void matchesWhenPeerInATrustedCidrRangeSaysHttpsThenTrueAndOutsideItFalse() {
+		ServedOverTls ranges = new ServedOverTls(List.of("10.0.0.0/24", "fd00::/8"));
+		MockHttpServletRequest inside = request("10.0.0.77");
+		inside.addHeader("X-Forwarded-Proto", "https");
+		MockHttpServletRequest inside6 = request("fd00::1");
+		inside6.addHeader("X-Forwarded-Proto", "https");
+		MockHttpServletRequest outside = request("10.0.1.77");
+		outside.addHeader("X-Forwarded-Proto", "https");
+
+		assertThat(ranges.matches(inside)).isTrue();
+		assertThat(ranges.matches(inside6)).isTrue();
+		assertThat(ranges.matches(outside)).isFalse();
+	}
+
+	@Test
 	void matchesWhenUntrustedPeerSaysHttpsThenFalse() {
 		MockHttpServletRequest request = request("203.0.113.9");
 		request.addHeader("X-Forwarded-Proto", "https");

@@ -23,7 +23,7 @@ class WebPageSettingsTests {
 	private static final String WEB_SECRET = "a-web-secret-of-at-least-32-bytes-0001";
 
 	private static final AppSignatureProperties APPS = new AppSignatureProperties(Duration.ofMinutes(5),
-			Duration.ofMinutes(10), 1000, DataSize.ofKilobytes(64),
+			Duration.ofSeconds(10), DataSize.ofMegabytes(32), DataSize.ofKilobytes(64),
 			List.of(new App("web-2026", Platform.WEB, WEB_SECRET),
 					new App("android-2026", Platform.ANDROID, "an-android-secret-of-at-least-32-bytes")),
 			Map.of(Platform.WEB, AppVersion.parse("1.0.0"), Platform.ANDROID, AppVersion.parse("1.0.0"), Platform.IOS,
@@ -76,9 +76,10 @@ class WebPageSettingsTests {
 	@Test
 	void startWhenAppKidNamesNoWebKeyThenRefusesToStart() {
 		new ApplicationContextRunner().withUserConfiguration(Properties.class, WebPageSettingsController.class)
-			.withPropertyValues("gatehouse.app-signature.max-clock-skew=300s", "gatehouse.app-signature.nonce-ttl=600s",
-					"gatehouse.app-signature.max-remembered-nonces=10", "gatehouse.app-signature.max-body-size=64KB",
-					"gatehouse.app-signature.apps[0].kid=web-2026", "gatehouse.app-signature.apps[0].platform=web",
+			.withPropertyValues("gatehouse.app-signature.max-clock-skew=300s",
+					"gatehouse.app-signature.min-clock-skew=10s", "gatehouse.app-signature.replay-memory=32MB",
+					"gatehouse.app-signature.max-body-size=64KB", "gatehouse.app-signature.apps[0].kid=web-2026",
+					"gatehouse.app-signature.apps[0].platform=web",
 					"gatehouse.app-signature.apps[0].secret=" + WEB_SECRET,
 					"gatehouse.app-signature.minimum-versions.web=1.0.0",
 					"gatehouse.app-signature.minimum-versions.android=1.0.0",
