@@ -7,6 +7,7 @@ whose stack contains each step of the secured path, and the top allocation sites
 """
 import collections
 import json
+import os
 import subprocess
 import sys
 
@@ -46,8 +47,11 @@ OWNERS = [
                                           "ObservationAuthenticationManager", "ObservationAuthorizationManager",
                                           "ObservationConvention",
                                           "org.springframework.web.filter.ServerHttpObservationFilter")),
-    ("Spring Security firewall (header checks)", ("org.springframework.security.web.firewall.",)),
-    ("bearer token extraction (DefaultBearerTokenResolver)", ("DefaultBearerTokenResolver",)),
+    ("Spring Security firewall (header checks)", ("org.springframework.security.web.firewall.",
+                                                  "io.gatehouse.pipeline.FirewallCharacters")),
+    ("bearer token extraction (DefaultBearerTokenResolver)", ("DefaultBearerTokenResolver",
+                                                              "io.gatehouse.pipeline.BearerHeader")),
+    ("audit log", ("io.gatehouse.audit.",)),
     ("app signature: parse + HMAC", ("io.gatehouse.appsig.SignatureVerifier", "io.gatehouse.appsig.SignedPayloadParser")),
     ("app signature: headers, body, ath, nonce", ("io.gatehouse.appsig.",)),
     ("token decode (cache, revocation)", ("io.gatehouse.auth.",)),
@@ -91,7 +95,8 @@ def thread_name(event):
 
 
 def load(path, kind, depth):
-    out = subprocess.run(["jfr", "print", "--json", "--stack-depth", str(depth), "--events", kind, path],
+    # The recording's own JDK reads it best: JFR=/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr
+    out = subprocess.run([os.environ.get("JFR", "jfr"), "print", "--json", "--stack-depth", str(depth), "--events", kind, path],
                          capture_output=True, text=True, check=True).stdout
     return json.loads(out)["recording"]["events"]
 

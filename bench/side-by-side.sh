@@ -1,28 +1,51 @@
 #!/usr/bin/env bash
-# Gatehouse's secured username check against the textbook resource server, each as its own
-# process on 127.0.0.1, one after the other, with the same JVM flags; the load driver reads
-# each server's CPU time before and after the measured requests. See docs/benchmarks.md.
+# Issue 13's comparison in one invocation: the textbook resource server and Gatehouse, each
+# its own process on 127.0.0.1, started and loaded in turn (textbook, Gatehouse, Gatehouse at
+# the small heap, textbook, ...) with the same JVM, flags and wrk load shape; then the ratios.
+# wrk (Debian's package) replays requests signed before the run (bench/wrk/presigned.lua),
+# so the driver signs nothing while it measures. See bench/README.md and docs/benchmarks.md.
 #
 #   ./mvnw -q -pl bench -am package -DskipTests
-#   bench/side-by-side.sh                 # both servers, 30 s each
-#   bench/side-by-side.sh gatehouse       # or: textbook, gatehouse-nolog
-#   REQUESTS=100000 SECONDS=20 THREADS=4 JFR=1 bench/side-by-side.sh gatehouse
-#   NAME=gatehouse-variant bench/side-by-side.sh gatehouse --some.server.property=value
+#   bench/side-by-side.sh                  # start-up, then ROUNDS load rounds, then the ratios
+#   bench/side-by-side.sh startup          # only the start-up times
+#   bench/side-by-side.sh load             # only the load rounds
+#   bench/side-by-side.sh profile          # one Gatehouse load under JFR, then its breakdown
+#   BASELINE_JAR=/tmp/main-exec.jar bench/side-by-side.sh logins   # logins/s, CPU per login
+#   ROUNDS=1 DURATION=10 WARMUP=5 bench/side-by-side.sh load
+#   GATEHOUSE_ARGS='--some.server.property=value' bench/side-by-side.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-REQUESTS=${REQUESTS:-200000}
-SECONDS_BOUND=${SECONDS:-30}
-THREADS=${THREADS:-4}
-WARMUP=${WARMUP:-10000}
+JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+ROUNDS=${ROUNDS:-2}
+STARTS=${STARTS:-3}
+DURATION=${DURATION:-20}
+WARMUP=${WARMUP:-10}
+CONNECTIONS=${CONNECTIONS:-32}
+WRK_THREADS=${WRK_THREADS:-1}
+HEAP=${HEAP:-512m}
+SMALL_HEAP=${SMALL_HEAP:-256m}
+JVM_OPTS=${JVM_OPTS:-}
+# Pre-signed requests per second of load: the most a run can send before its thread stops.
+MAX_RATE=${MAX_RATE:-25000}
 WORK=${WORK:-/tmp/gatehouse-bench}
-GATEHOUSE_PORT=${GATEHOUSE_PORT:-28480}
-TEXTBOOK_PORT=${TEXTBOOK_PORT:-28481}
-JVM_FLAGS=${JVM_FLAGS:--Xms256m -Xmx512m}
-GATEHOUSE_JAR=server/target/gatehouse-server-0.1.0-SNAPSHOT-exec.jar
+GATEHOUSE_PORT=${GATEHOUSE_PORT:-18880}
+TEXTBOOK_PORT=${TEXTBOOK_PORT:-18881}
+GATEHOUSE_ARGS=${GATEHOUSE_ARGS:-}
+AOT=${AOT:-1}
+GATEHOUSE_JAR=${GATEHOUSE_JAR:-server/target/gatehouse-server-0.1.0-SNAPSHOT-exec.jar}
+# Optional: another Gatehouse jar (say, main before a change) loaded in each round too.
+BASELINE_JAR=${BASELINE_JAR:-}
 TEXTBOOK_JAR=bench/target/gatehouse-bench-0.1.0-SNAPSHOT-textbook.jar
-DRIVER=(java -cp bench/target/benchmarks.jar io.gatehouse.bench.LoadDriver)
+TOOLS=("$JAVA" -cp bench/target/benchmarks.jar)
+RESULTS=$WORK/results.tsv
+CHECK_PATH=/api/customers/check-username/bmp_kfayy_6526
+
 mkdir -p "$WORK"
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+for jar in "$GATEHOUSE_JAR" "$TEXTBOOK_JAR" bench/target/benchmarks.jar; do
+	[[ -f "$jar" ]] || { echo "$jar is missing: ./mvnw -q -pl bench -am package -DskipTests" >&2; exit 1; }
+done
 
 server_pid=""
 stop_server() {
@@ -41,86 +64,247 @@ require_free() {
 	fi
 }
 
-# Waits until OUR server process listens on the port: load never goes to someone else's.
-wait_for() {
-	local port=$1
-	for _ in $(seq 1 240); do
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# Starts one server and waits for the first 200 of its health URL from OUR process (load
+# never goes to someone else's); sets server_pid and startup_ms (exec to that first 200).
+# start_server NAME textbook|gatehouse|baseline HEAP [JVM flags...]
+start_server() {
+	local name=$1 kind=$2 heap=$3
+	shift 3
+	local port jar health args
+	if [[ "$kind" == textbook ]]; then
+		port=$TEXTBOOK_PORT jar=$TEXTBOOK_JAR health=/ping
+		args=(--textbook.key-file="$WORK/textbook.jwks")
+	else
+		port=$GATEHOUSE_PORT jar=$GATEHOUSE_JAR health=/actuator/health
+		[[ "$kind" == baseline ]] && jar=$BASELINE_JAR
+		[[ "$kind" == aot ]] && jar=$AOT_JAR
+		# The check's own rate limits (300/min per user session, 600/min per address) would
+		# answer 429 within a second of load: raised here, for the benchmark only.
+		# shellcheck disable=SC2206
+		args=(--gatehouse.data-dir="$WORK/data"
+			--gatehouse.rate-limits.checks-per-user-session.capacity=100000000
+			--gatehouse.rate-limits.checks-per-address.capacity=100000000 $GATEHOUSE_ARGS)
+	fi
+	require_free "$port"
+	local started
+	started=$(now_ms)
+	# shellcheck disable=SC2086
+	"$JAVA" -Xmx"$heap" $JVM_OPTS "$@" -jar "$jar" --server.address=127.0.0.1 --server.port="$port" "${args[@]}" \
+		>"$WORK/$name.log" 2>&1 &
+	server_pid=$!
+	server_url=http://127.0.0.1:$port
+	until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$server_url$health" 2>/dev/null)" == 200 ]]; do
 		if ! kill -0 "$server_pid" 2>/dev/null; then
-			echo "server exited; see $WORK/*.log" >&2
+			echo "$name exited; see $WORK/$name.log" >&2
 			exit 1
 		fi
-		if [[ "$(lsof -t -iTCP:"$port" -sTCP:LISTEN -n -P 2>/dev/null)" == "$server_pid" ]]; then
-			return 0
-		fi
-		sleep 0.5
+		sleep 0.02
 	done
-	echo "server did not start on $port" >&2
-	exit 1
-}
-
-jfr_flag() {
-	if [[ "${JFR:-0}" == "1" ]]; then
-		echo "-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=filename=$WORK/$1.jfr,settings=profile"
+	startup_ms=$(($(now_ms) - started))
+	# CPU time to healthy: less at the mercy of a busy machine than the wall time.
+	startup_cpu_ms=$(($(cpu_ticks "$server_pid") * 1000 / $(getconf CLK_TCK)))
+	if [[ "$(lsof -t -iTCP:"$port" -sTCP:LISTEN -n -P 2>/dev/null)" != "$server_pid" ]]; then
+		echo "port $port answers, but not from $name (pid $server_pid)" >&2
+		exit 1
 	fi
 }
 
-run_gatehouse() {
-	local name=$1
-	shift
-	local port=$GATEHOUSE_PORT
-	require_free "$port"
-	rm -rf "$WORK/data"
-	# The check's own rate limits (300/min per user session, 600/min per address) would
-	# answer 429 within a second of load: raised for the benchmark only.
-	# shellcheck disable=SC2086
-	java $JVM_FLAGS $(jfr_flag "$name") -jar "$GATEHOUSE_JAR" --server.address=127.0.0.1 --server.port=$port \
-		--gatehouse.data-dir="$WORK/data" \
-		--gatehouse.rate-limits.checks-per-user-session.capacity=100000000 \
-		--gatehouse.rate-limits.checks-per-address.capacity=100000000 \
-		"$@" >"$WORK/$name.log" 2>&1 &
-	server_pid=$!
-	wait_for "$port"
-	until curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health"; do sleep 0.5; done
-	measure "$name" gatehouse "http://127.0.0.1:$port"
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+record() { printf '%s\n' "$(IFS=$'\t'; echo "$*")" >>"$RESULTS"; }
+
+# Runs wrk against the running server and records: req/s, server CPU µs/request, latency
+# p50 and p99 (ms), wrk's own CPU µs/request, non-2xx answers.
+# load ROUND NAME SECONDS URL [wrk script args...]
+load() {
+	local round=$1 name=$2 seconds=$3 url=$4
+	shift 4
+	local before after out wrk_cpu
+	before=$(cpu_ticks "$server_pid")
+	out=$WORK/$name.wrk
+	local TIMEFORMAT='%U %S'
+	# The URL first: what follows a "--" goes to the Lua script.
+	if ! { time wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency "$url" "$@" >"$out"; } 2>"$out.time"; then
+		echo "wrk failed: $(cat "$out" "$out.time")" >&2
+		exit 1
+	fi
+	after=$(cpu_ticks "$server_pid")
+	wrk_cpu=$(awk '{ print $1 + $2 }' "$out.time")
+	local tick_us=$((1000000 / $(getconf CLK_TCK)))
+	[[ "$round" == warmup ]] && return 0
+	awk -v round="$round" -v name="$name" -v cpu=$(((after - before) * tick_us)) -v wrkcpu="$wrk_cpu" \
+		-v loadavg="$(cut -d' ' -f1 /proc/loadavg)" '
+		function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+		/requests in/ { n = $1 }
+		/Requests\/sec/ { rps = $2 }
+		$1 == "50%" { p50 = ms($2) }
+		$1 == "99%" { p99 = ms($2) }
+		/Non-2xx/ { bad = $5 }
+		/exhausted=true/ { exhausted = 1 }
+		END {
+			printf "%s\t%s\t%.0f\t%.1f\t%.3f\t%.3f\t%.1f\t%d\t%s\t%s\n", round, name, rps, cpu / n, p50, p99,
+				wrkcpu * 1e6 / n, bad, (exhausted ? "exhausted" : "-"), loadavg
+		}' "$out" | tee -a "$RESULTS" | awk -F'\t' '{ printf "   %-22s %7s req/s  server %6s µs/req  p50 %s ms  p99 %s ms  wrk %s µs/req  non-2xx %s %s  load %s\n", $2, $3, $4, $5, $6, $7, $8, ($9 == "-" ? "" : $9), $10 }'
+	if grep -q 'Non-2xx' "$out" && ! grep -q 'exhausted=true' "$out"; then
+		echo "   !! $name: non-2xx answers; see $out and $WORK/*.log" >&2
+	fi
+}
+
+# Pre-signs enough requests (username checks, or logins) for SECONDS of load at RATE.
+presign() {
+	local seconds=$1 file=$2 target=${3:-check} rate=${4:-$MAX_RATE}
+	"${TOOLS[@]}" io.gatehouse.bench.WrkRequests --mode gatehouse --url "$server_url" --target "$target" \
+		--count $((seconds * rate)) --out "$file" 2>>"$WORK/presign.log"
+}
+
+textbook_round() {
+	local round=$1
+	start_server "textbook-$round" textbook "$HEAP"
+	echo "== textbook (round $round, up in ${startup_ms} ms)"
+	"${TOOLS[@]}" io.gatehouse.bench.WrkRequests --mode textbook --textbook-key "$WORK/textbook.jwks" \
+		--out "$WORK/textbook.header"
+	local bearer
+	bearer=$(cat "$WORK/textbook.header")
+	load warmup textbook-secure "$WARMUP" "$server_url/secure" -H "$bearer"
+	load "$round" textbook-secure "$DURATION" "$server_url/secure" -H "$bearer"
+	load warmup textbook-ping "$((WARMUP / 2 + 1))" "$server_url/ping"
+	load "$round" textbook-ping "$DURATION" "$server_url/ping"
 	stop_server
 }
 
-run_textbook() {
-	local port=$TEXTBOOK_PORT
-	require_free "$port"
-	# shellcheck disable=SC2086
-	java $JVM_FLAGS $(jfr_flag textbook) -jar "$TEXTBOOK_JAR" --server.address=127.0.0.1 --server.port=$port \
-		--textbook.key-file="$WORK/textbook.jwks" >"$WORK/textbook.log" 2>&1 &
-	server_pid=$!
-	wait_for "$port"
-	measure textbook textbook "http://127.0.0.1:$port"
+gatehouse_round() {
+	local round=$1 heap=$2 name=$3 trivial=${4:-yes} kind=${5:-gatehouse}
+	start_server "$name-$round" "$kind" "$heap"
+	echo "== $name (round $round, -Xmx$heap, up in ${startup_ms} ms)"
+	presign "$WARMUP" "$WORK/warmup.signed"
+	load warmup "$name-check" "$WARMUP" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/warmup.signed"
+	presign "$DURATION" "$WORK/run.signed"
+	load "$round" "$name-check" "$DURATION" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/run.signed"
+	rm -f "$WORK/warmup.signed" "$WORK/run.signed"
+	if [[ "$trivial" == yes ]]; then
+		load warmup "$name-jwks" "$((WARMUP / 2 + 1))" "$server_url/.well-known/jwks.json"
+		load "$round" "$name-jwks" "$DURATION" "$server_url/.well-known/jwks.json"
+	fi
 	stop_server
 }
 
-measure() {
-	local name=$1 mode=$2 url=$3
-	jcmd "$server_pid" GC.run >/dev/null
-	jcmd "$server_pid" GC.heap_info | grep -E 'garbage-first heap|def new|tenured' | head -1 | sed 's/^/heap after start and full GC: /'
-	echo "== $name ($(date -u +%H:%M:%SZ), uptime:$(uptime | sed 's/.*load average/ load average/'))"
-	"${DRIVER[@]}" --mode "$mode" --url "$url" --requests "$REQUESTS" --seconds "$SECONDS_BOUND" \
-		--threads "$THREADS" --warmup "$WARMUP" --server-pid "$server_pid" --textbook-key "$WORK/textbook.jwks" \
-		| tee "$WORK/$name.result"
-	jcmd "$server_pid" GC.heap_info | grep -E 'total|used' | head -3 | sed 's/^/heap: /'
-	jcmd "$server_pid" GC.run >/dev/null
-	jcmd "$server_pid" GC.heap_info | grep -E 'garbage-first heap|def new|tenured' | head -1 | sed 's/^/heap after full GC: /'
-	echo "server RSS: $(ps -o rss= -p "$server_pid") KiB"
+# JDK 25's AOT cache (JEP 483/514/515): the exec jar extracted (the JVM caches only classes
+# from a plain class path, not from Boot's nested jars), then a training run that stops once
+# the context is refreshed writes the cache; it must be used with the same JDK and jar.
+AOT_DIR=$WORK/aot
+# extract names the jar after the one it came from.
+AOT_JAR=$AOT_DIR/$(basename "$GATEHOUSE_JAR")
+aot_cache() {
+	local cache=$AOT_DIR/gatehouse.aot
+	if [[ ! -f "$cache" || "$cache" -ot "$GATEHOUSE_JAR" ]]; then
+		echo "== extracting $GATEHOUSE_JAR and a training run for the AOT cache ($cache)" >&2
+		rm -rf "$AOT_DIR"
+		"$JAVA" -Djarmode=tools -jar "$GATEHOUSE_JAR" extract --destination "$AOT_DIR" >"$WORK/aot-extract.log" 2>&1
+		"$JAVA" -XX:AOTCacheOutput="$cache" -Dspring.context.exit=onRefresh -jar "$AOT_JAR" \
+			--server.address=127.0.0.1 --server.port="$GATEHOUSE_PORT" --gatehouse.data-dir="$WORK/data" \
+			>"$WORK/aot-training.log" 2>&1 || { echo "training run failed: $WORK/aot-training.log" >&2; exit 1; }
+	fi
+	echo "$cache"
 }
 
-which=${1:-both}
-shift || true
+startup() {
+	echo "== start-up to the first 200 of /ping (textbook) and /actuator/health (Gatehouse), -Xmx$HEAP"
+	# One start of each first, not counted: it creates Gatehouse's data directory (database,
+	# keys, demo accounts), so every counted start is a restart, and warms the page cache.
+	start_server textbook-first textbook "$HEAP"
+	stop_server
+	start_server gatehouse-first gatehouse "$HEAP"
+	echo "   gatehouse first start (creates $WORK/data): ${startup_ms} ms"
+	stop_server
+	local cache=""
+	if [[ "$AOT" == 1 ]]; then
+		cache=$(aot_cache)
+	fi
+	for i in $(seq 1 "$STARTS"); do
+		start_server textbook-start textbook "$HEAP"
+		stop_server
+		record "$i" textbook-startup "$startup_ms"
+		record "$i" textbook-startup-cpu "$startup_cpu_ms"
+		echo "   textbook          ${startup_ms} ms (CPU ${startup_cpu_ms} ms)"
+		start_server gatehouse-start gatehouse "$HEAP"
+		stop_server
+		record "$i" gatehouse-startup "$startup_ms"
+		record "$i" gatehouse-startup-cpu "$startup_cpu_ms"
+		echo "   gatehouse         ${startup_ms} ms (CPU ${startup_cpu_ms} ms)"
+		if [[ -n "$cache" ]]; then
+			start_server gatehouse-aot-start aot "$HEAP" -XX:AOTCache="$cache"
+			stop_server
+			record "$i" gatehouse-aot-startup "$startup_ms"
+			record "$i" gatehouse-aot-startup-cpu "$startup_cpu_ms"
+			echo "   gatehouse + AOT   ${startup_ms} ms (CPU ${startup_cpu_ms} ms)"
+		fi
+	done
+}
+
+rounds() {
+	for round in $(seq 1 "$ROUNDS"); do
+		textbook_round "$round"
+		if [[ -n "$BASELINE_JAR" ]]; then
+			gatehouse_round "$round" "$HEAP" baseline yes baseline
+		fi
+		gatehouse_round "$round" "$HEAP" gatehouse
+		gatehouse_round "$round" "$SMALL_HEAP" gatehouse-small no
+	done
+}
+
+# Logins (POST /api/auth/token, Argon2id verify): BASELINE_JAR (if set) and this jar in turn.
+logins() {
+	local kinds=(gatehouse)
+	[[ -n "$BASELINE_JAR" ]] && kinds=(baseline gatehouse)
+	for round in $(seq 1 "$ROUNDS"); do
+		for kind in "${kinds[@]}"; do
+			start_server "$kind-login-$round" "$kind" "$HEAP"
+			echo "== $kind logins (round $round, up in ${startup_ms} ms)"
+			presign "$WARMUP" "$WORK/warmup.signed" login 100
+			load warmup "$kind-login" "$WARMUP" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/warmup.signed"
+			presign "$DURATION" "$WORK/run.signed" login 100
+			load "$round" "$kind-login" "$DURATION" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/run.signed"
+			rm -f "$WORK/warmup.signed" "$WORK/run.signed"
+			stop_server
+		done
+	done
+}
+
+profile() {
+	local name=gatehouse-jfr
+	start_server "$name" gatehouse "$HEAP" -XX:FlightRecorderOptions:stackdepth=256 \
+		-XX:StartFlightRecording=filename="$WORK/$name.jfr",settings=profile
+	presign "$WARMUP" "$WORK/warmup.signed"
+	load warmup "$name" "$WARMUP" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/warmup.signed"
+	presign "$DURATION" "$WORK/run.signed"
+	load profile "$name" "$DURATION" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/run.signed"
+	rm -f "$WORK/warmup.signed" "$WORK/run.signed"
+	stop_server
+	JFR="$(dirname "$JAVA")/jfr" python3 bench/jfr-breakdown.py "$WORK/$name.jfr"
+}
+
+header() {
+	echo "== $(date -u +%FT%TZ) commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- server bench || echo '+changes')," \
+		"$("$JAVA" -version 2>&1 | head -1), wrk -t$WRK_THREADS -c$CONNECTIONS ${DURATION}s after ${WARMUP}s," \
+		"load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) CPUs"
+}
+
+summary() {
+	python3 bench/side-by-side-ratios.py "$RESULTS"
+}
+
+which=${1:-all}
+[[ "$which" == logins ]] && CONNECTIONS=${LOGIN_CONNECTIONS:-4}
+: >"$RESULTS"
+header | tee "$WORK/header.txt"
 case "$which" in
-	# Further arguments go to the Gatehouse server, e.g. --management.observations.enable.spring.security=false
-	gatehouse) run_gatehouse "${NAME:-gatehouse}" "$@" ;;
-	gatehouse-nolog) run_gatehouse gatehouse-nolog --logging.level.gatehouse.access=WARN ;;
-	textbook) run_textbook ;;
-	both)
-		run_textbook
-		run_gatehouse gatehouse
-		;;
-	*) echo "usage: $0 [both|gatehouse|gatehouse-nolog|textbook]" >&2; exit 2 ;;
+	all) startup; rounds; summary ;;
+	startup) startup; summary ;;
+	load) rounds; summary ;;
+	logins) logins; summary ;;
+	profile) profile ;;
+	*) echo "usage: $0 [all|startup|load|logins|profile]" >&2; exit 2 ;;
 esac
+echo "== done $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -27,6 +27,13 @@ final class TextbookTarget implements LoadDriver.Target {
 	private final Request request;
 
 	TextbookTarget(String baseUrl, String username, Path keyFile) throws Exception {
+		this.request = new Request.Builder().url(baseUrl + "/api/customers/check-username/" + username)
+			.header("Authorization", "Bearer " + mint(keyFile, username))
+			.build();
+	}
+
+	/** A bearer token for the textbook server (RS256 with its key, valid 15 minutes). */
+	static String mint(Path keyFile, String username) throws Exception {
 		RSAKey key = TextbookResourceServer.keyPair(keyFile);
 		Instant now = Instant.now();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("textbook")
@@ -38,9 +45,7 @@ final class TextbookTarget implements LoadDriver.Target {
 			.build();
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
 		jwt.sign(new RSASSASigner(key));
-		this.request = new Request.Builder().url(baseUrl + "/api/customers/check-username/" + username)
-			.header("Authorization", "Bearer " + jwt.serialize())
-			.build();
+		return jwt.serialize();
 	}
 
 	@Override

@@ -1,12 +1,11 @@
 package io.gatehouse.account;
 
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Argon2id at OWASP's recommended minimum (m=19 MiB, t=2, p=1), through Spring Security's
- * encoder. Used for passwords and PINs alike; {@link HashingQueue} decides when and how
- * many run.
+ * Argon2id at OWASP's recommended minimum (m=19 MiB, t=2, p=1), computed by libargon2
+ * (Bouncy Castle where it does not load; the same hashes either way, decision 0010). Used
+ * for passwords and PINs alike; {@link HashingQueue} decides when and how many run.
  */
 public final class PasswordHashing {
 
@@ -24,7 +23,7 @@ public final class PasswordHashing {
 	}
 
 	public static PasswordEncoder argon2id() {
-		return new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS);
+		return Libargon2PasswordEncoder.orBouncyCastle(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS);
 	}
 
 }

@@ -34,11 +34,11 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -114,6 +114,12 @@ class RequestPipeline {
 	@Bean
 	RequestRejectedHandler firewallProblems(ProblemWriter problems) {
 		return new FirewallProblems(problems);
+	}
+
+	/** Spring Security's strict firewall, its header checks written without regexes. */
+	@Bean
+	HttpFirewall firewall() {
+		return FirewallCharacters.firewall();
 	}
 
 	// App signature (1)–(2), bearer (3), CSRF (4): the security chain, at Boot's
@@ -208,7 +214,7 @@ class RequestPipeline {
 	 * {@code ath}.
 	 */
 	private static BearerTokenResolver bearerTokenResolver() {
-		DefaultBearerTokenResolver resolver = new DefaultBearerTokenResolver();
+		BearerHeader resolver = new BearerHeader();
 		return (request) -> TOKEN_GRANTS.matches(request) ? null : resolver.resolve(request);
 	}
 

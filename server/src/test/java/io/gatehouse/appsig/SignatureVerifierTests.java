@@ -1,6 +1,11 @@
 package io.gatehouse.appsig;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
@@ -49,6 +54,37 @@ class SignatureVerifierTests {
 		for (int i = 0; i < vector.signature().length(); i++) {
 			String flipped = flip(vector.signature(), i);
 			assertInvalid(() -> this.verifier.verify(platform(vector), vector.payload(), flipped));
+		}
+	}
+
+	@Test
+	void verifyWhenManyThreadsAtOnceThenEachAnswerRight() throws Exception {
+		// Each thread reuses its own Mac per key: genuine and flipped signatures checked
+		// from
+		// many threads at once must get the same answers as one at a time.
+		List<SignatureVectors> vectors = SignatureVectors.all();
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Boolean>> answers = new ArrayList<>();
+			for (int i = 0; i < 2_000; i++) {
+				SignatureVectors vector = vectors.get(i % vectors.size());
+				String signature = (i % 2 == 0) ? vector.signature() : flip(vector.signature(), i % 20);
+				answers.add(threads.submit(() -> {
+					try {
+						this.verifier.verify(platform(vector), vector.payload(), signature);
+						return true;
+					}
+					catch (ApiException ex) {
+						return false;
+					}
+				}));
+			}
+			for (int i = 0; i < answers.size(); i++) {
+				assertThat(answers.get(i).get(30, TimeUnit.SECONDS)).as("check %d", i).isEqualTo(i % 2 == 0);
+			}
+		}
+		finally {
+			threads.shutdownNow();
 		}
 	}
 

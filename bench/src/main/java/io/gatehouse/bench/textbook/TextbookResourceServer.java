@@ -49,7 +49,9 @@ public class TextbookResourceServer {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		return http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
+		return http
+			.authorizeHttpRequests(
+					(authorize) -> authorize.requestMatchers("/ping").permitAll().anyRequest().authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(AbstractHttpConfigurer::disable)
