@@ -65,10 +65,8 @@ public final class RealServer implements AutoCloseable {
 					"--gatehouse.rate-limits.checks-per-guest-session.capacity=100000",
 					"--gatehouse.rate-limits.checks-per-user-session.capacity=100000",
 					"--gatehouse.rate-limits.login-failures-per-address.capacity=100000",
-					// The SDK's handling of a reused refresh token is tested at once
-					// after a
-					// rotation; the server's grace for a lost response is tested
-					// server-side.
+					// Reuse is tested right after a rotation: no grace here
+					// (the server's own tests cover the grace).
 					"--gatehouse.sessions.refresh-grace=0s");
 			return new RealServer(context, dataDir);
 		}
