@@ -36,9 +36,22 @@ class AuthController {
 
 	/** {@code deviceToken}: optional, from an earlier login's token response. */
 	record LoginRequest(String username, String password, String deviceToken) {
+
+		/** Never the password or the device token, should the request ever be logged. */
+		@Override
+		public String toString() {
+			return "LoginRequest[username=" + this.username + ", password=***, deviceToken=***]";
+		}
+
 	}
 
 	record RefreshRequest(String refreshToken) {
+
+		@Override
+		public String toString() {
+			return "RefreshRequest[refreshToken=***]";
+		}
+
 	}
 
 	private final TokenGrants grants;
