@@ -67,7 +67,10 @@ class CliIntegrationTests {
 		Result logout = run(Map.of(), "logout");
 		assertThat(logout.exitCode()).isZero();
 		assertThat(logout.out()).contains("Logged out");
-		assertThat(this.sessionFile).doesNotExist();
+		// Only the login's device token stays (kept across logout, docs/contract.md §2).
+		assertThat(Files.readString(this.sessionFile)).contains("deviceTokens", "bmp_kfayy_6526")
+			.doesNotContain("accessToken", "refreshToken", "csrfToken");
+		assertThat(run(Map.of(), "check-username", "bmp_kfayy_6526").out()).contains("LOG_IN");
 	}
 
 	@Test
