@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +20,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The JSON log switch, checked on a real server process: started with
@@ -61,18 +63,24 @@ class JsonLogsProcessTests {
 		reader.setDaemon(true);
 		reader.start();
 		// A loaded two-core machine can take minutes to start a Spring Boot server.
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-		while (port == 0) {
-			if (!server.isAlive() || Instant.now().isAfter(deadline)) {
-				fail("server did not start; its output:%n%s", String.join("\n", lines));
-			}
-			Thread.sleep(200);
-			lines.stream()
-				.map(STARTED::matcher)
-				.filter(Matcher::find)
-				.findFirst()
-				.ifPresent((m) -> port = Integer.parseInt(m.group(1)));
+		try {
+			port = await().atMost(Duration.ofMinutes(5))
+				.pollInterval(Duration.ofMillis(200))
+				.failFast("server exited", () -> !server.isAlive())
+				.until(JsonLogsProcessTests::startedPort, (started) -> started != 0);
 		}
+		catch (ConditionTimeoutException | TerminalFailureException ex) {
+			fail("server did not start (%s); its output:%n%s", ex.getMessage(), String.join("\n", lines));
+		}
+	}
+
+	private static int startedPort() {
+		return lines.stream()
+			.map(STARTED::matcher)
+			.filter(Matcher::find)
+			.findFirst()
+			.map((m) -> Integer.parseInt(m.group(1)))
+			.orElse(0);
 	}
 
 	private static void readOutput() {
@@ -139,19 +147,22 @@ class JsonLogsProcessTests {
 		assertThat(String.join("\n", lines)).doesNotContain(PASSWORD, guest.field("accessToken"));
 	}
 
-	private static JsonNode awaitAccessLine(String requestId) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-		while (Instant.now().isBefore(deadline)) {
-			for (String line : lines) {
-				JsonNode node = JSON.readTree(line);
-				if ("gatehouse.access".equals(node.path("log").path("logger").asString())
-						&& requestId.equals(node.path("requestId").asString())) {
-					return node;
-				}
+	private static JsonNode awaitAccessLine(String requestId) {
+		return await().alias("an access-log line for request " + requestId)
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> accessLine(requestId), (line) -> line != null);
+	}
+
+	private static JsonNode accessLine(String requestId) {
+		for (String line : lines) {
+			JsonNode node = JSON.readTree(line);
+			if ("gatehouse.access".equals(node.path("log").path("logger").asString())
+					&& requestId.equals(node.path("requestId").asString())) {
+				return node;
 			}
-			Thread.sleep(100);
 		}
-		throw new AssertionError("no access-log line for request " + requestId);
+		return null;
 	}
 
 }
