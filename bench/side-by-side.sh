@@ -10,6 +10,8 @@
 #   bench/side-by-side.sh startup          # only the start-up times
 #   bench/side-by-side.sh load             # only the load rounds
 #   bench/side-by-side.sh profile          # one Gatehouse load under JFR, then its breakdown
+#   VARIANT_ARGS=--a.setting=value bench/side-by-side.sh ab   # Gatehouse against itself with
+#   VARIANT_JAR=/tmp/other-exec.jar bench/side-by-side.sh ab   # a setting, or another jar, in turn
 #   BASELINE_JAR=/tmp/main-exec.jar bench/side-by-side.sh logins   # logins/s, CPU per login
 #   ROUNDS=1 DURATION=10 WARMUP=5 bench/side-by-side.sh load
 #   GATEHOUSE_ARGS='--some.server.property=value' bench/side-by-side.sh
@@ -80,12 +82,15 @@ start_server() {
 		port=$GATEHOUSE_PORT jar=$GATEHOUSE_JAR health=/actuator/health
 		[[ "$kind" == baseline ]] && jar=$BASELINE_JAR
 		[[ "$kind" == aot ]] && jar=$AOT_JAR
+		[[ "$kind" == variant ]] && jar=${VARIANT_JAR:-$GATEHOUSE_JAR}
 		# The check's own rate limits (300/min per user session, 600/min per address) would
 		# answer 429 within a second of load: raised here, for the benchmark only.
 		# shellcheck disable=SC2206
 		args=(--gatehouse.data-dir="$WORK/data"
 			--gatehouse.rate-limits.checks-per-user-session.capacity=100000000
 			--gatehouse.rate-limits.checks-per-address.capacity=100000000 $GATEHOUSE_ARGS)
+		# shellcheck disable=SC2206
+		[[ "$kind" == variant ]] && args+=($VARIANT_ARGS)
 	fi
 	require_free "$port"
 	local started
@@ -254,6 +259,14 @@ rounds() {
 	done
 }
 
+# Gatehouse against a variant of itself (VARIANT_ARGS added, or VARIANT_JAR), in turn.
+ab_rounds() {
+	for round in $(seq 1 "$ROUNDS"); do
+		gatehouse_round "$round" "$HEAP" gatehouse no
+		gatehouse_round "$round" "$HEAP" variant no variant
+	done
+}
+
 # Logins (POST /api/auth/token, Argon2id verify): BASELINE_JAR (if set) and this jar in turn.
 logins() {
 	local kinds=(gatehouse)
@@ -305,6 +318,7 @@ case "$which" in
 	load) rounds; summary ;;
 	logins) logins; summary ;;
 	profile) profile ;;
-	*) echo "usage: $0 [all|startup|load|logins|profile]" >&2; exit 2 ;;
+	ab) ab_rounds ;;
+	*) echo "usage: $0 [all|startup|load|logins|profile|ab]" >&2; exit 2 ;;
 esac
 echo "== done $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
