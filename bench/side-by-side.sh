@@ -10,8 +10,8 @@
 #   bench/side-by-side.sh startup          # only the start-up times
 #   bench/side-by-side.sh load             # only the load rounds
 #   bench/side-by-side.sh profile          # one Gatehouse load under JFR, then its breakdown
-#   VARIANT_ARGS=--a.setting=value bench/side-by-side.sh ab   # Gatehouse against itself with
-#   VARIANT_JAR=/tmp/other-exec.jar bench/side-by-side.sh ab   # a setting, or another jar, in turn
+#   VARIANT_ARGS=--a.setting=value bench/side-by-side.sh ab   # Gatehouse with and without a
+#                                          # setting, in turn (another jar: BASELINE_JAR with load)
 #   BASELINE_JAR=/tmp/main-exec.jar bench/side-by-side.sh logins   # logins/s, CPU per login
 #   ROUNDS=1 DURATION=10 WARMUP=5 bench/side-by-side.sh load
 #   GATEHOUSE_ARGS='--some.server.property=value' bench/side-by-side.sh
@@ -82,7 +82,6 @@ start_server() {
 		port=$GATEHOUSE_PORT jar=$GATEHOUSE_JAR health=/actuator/health
 		[[ "$kind" == baseline ]] && jar=$BASELINE_JAR
 		[[ "$kind" == aot ]] && jar=$AOT_JAR
-		[[ "$kind" == variant ]] && jar=${VARIANT_JAR:-$GATEHOUSE_JAR}
 		# The check's own rate limits (300/min per user session, 600/min per address) would
 		# answer 429 within a second of load: raised here, for the benchmark only.
 		# shellcheck disable=SC2206
@@ -259,7 +258,7 @@ rounds() {
 	done
 }
 
-# Gatehouse against a variant of itself (VARIANT_ARGS added, or VARIANT_JAR), in turn.
+# Gatehouse without and with VARIANT_ARGS, in turn.
 ab_rounds() {
 	for round in $(seq 1 "$ROUNDS"); do
 		gatehouse_round "$round" "$HEAP" gatehouse no
