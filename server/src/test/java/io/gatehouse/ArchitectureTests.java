@@ -12,9 +12,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The package rules of docs/architecture.md: no package loop, and no import from a lower
  * layer back up. Layers, lowest first: {@code request}; {@code errors}; {@code routes};
- * {@code account}, {@code ratelimit} and {@code audit}; the features; {@code cluster}
- * (Redis and PostgreSQL stores for the features); {@code pipeline} and {@code config}
- * (wiring). Features may use one another (without a loop).
+ * {@code account}, {@code ratelimit}, {@code audit} and {@code crypto}; the features;
+ * {@code cluster} (Redis and PostgreSQL stores for the features); {@code pipeline} and
+ * {@code config} (wiring). Features may use one another (without a loop).
  */
 class ArchitectureTests {
 
@@ -42,7 +42,8 @@ class ArchitectureTests {
 			.layer("Routes")
 			.definedBy("io.gatehouse.routes..")
 			.layer("Foundations")
-			.definedBy("io.gatehouse.account..", "io.gatehouse.ratelimit..", "io.gatehouse.audit..")
+			.definedBy("io.gatehouse.account..", "io.gatehouse.ratelimit..", "io.gatehouse.audit..",
+					"io.gatehouse.crypto..")
 			.layer("Features")
 			.definedBy("io.gatehouse.appsig..", "io.gatehouse.auth..", "io.gatehouse.csrf..", "io.gatehouse.customer..",
 					"io.gatehouse.registration..", "io.gatehouse.management..", "io.gatehouse.webconfig..")

@@ -1,16 +1,13 @@
 package io.gatehouse.appsig;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import io.gatehouse.crypto.HmacSha256;
 import io.gatehouse.errors.ApiException;
 import io.gatehouse.errors.ErrorCode;
 
@@ -21,8 +18,6 @@ import io.gatehouse.errors.ErrorCode;
  * {@code signature-invalid}; which one is logged, never answered.
  */
 final class SignatureVerifier {
-
-	private static final String HMAC = "HmacSHA256";
 
 	private final Map<String, AppKey> keys;
 
@@ -65,33 +60,16 @@ final class SignatureVerifier {
 		}
 	}
 
-	/**
-	 * An app key with one {@link Mac} per thread, keyed once: a Mac is not thread-safe,
-	 * and {@code Mac.getInstance} plus {@code init} on every request cost more than the
-	 * HMAC itself (docs/benchmarks.md). {@code doFinal} leaves it ready for the next
-	 * payload.
-	 */
-	private record AppKey(String kid, Platform platform, ThreadLocal<Mac> macs) {
+	/** An app key: its kid, its platform and its HMAC. */
+	private record AppKey(String kid, Platform platform, HmacSha256 hmac) {
 
 		static AppKey of(AppSignatureProperties.App app) {
-			SecretKeySpec key = new SecretKeySpec(app.secret().getBytes(StandardCharsets.UTF_8), HMAC);
-			return new AppKey(app.kid(), app.platform(), ThreadLocal.withInitial(() -> newMac(key)));
-		}
-
-		private static Mac newMac(SecretKeySpec key) {
-			try {
-				Mac mac = Mac.getInstance(HMAC);
-				mac.init(key);
-				return mac;
-			}
-			catch (GeneralSecurityException ex) {
-				throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
-			}
+			return new AppKey(app.kid(), app.platform(), new HmacSha256(app.secret().getBytes(StandardCharsets.UTF_8)));
 		}
 
 		byte[] mac(String payloadHeader) {
 			// The payload parsed as base64url: its ISO-8859-1 bytes are ASCII.
-			return this.macs.get().doFinal(payloadHeader.getBytes(StandardCharsets.ISO_8859_1));
+			return this.hmac.mac(payloadHeader.getBytes(StandardCharsets.ISO_8859_1));
 		}
 
 		@Override

@@ -1,7 +1,6 @@
 package io.gatehouse.csrf;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,8 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.gatehouse.crypto.HmacSha256;
 
 /**
  * Issues and verifies CSRF tokens without storing them: a token is
@@ -25,16 +23,14 @@ public final class CsrfTokens {
 
 	private static final Pattern EXPIRY = Pattern.compile("[0-9]{1,12}");
 
-	private static final String ALGORITHM = "HmacSHA256";
-
 	/** Longer input is not a token of ours; refuse it before any parsing. */
 	private static final int MAX_TOKEN_LENGTH = 128;
 
 	private static final int MAC_BYTES = 32;
 
-	private final SecretKeySpec key;
+	private final HmacSha256 key;
 
-	private final List<SecretKeySpec> previousKeys;
+	private final List<HmacSha256> previousKeys;
 
 	private final Duration ttl;
 
@@ -55,11 +51,11 @@ public final class CsrfTokens {
 		this.clock = clock;
 	}
 
-	private static SecretKeySpec key(byte[] secret) {
+	private static HmacSha256 key(byte[] secret) {
 		if (secret.length < 32) {
 			throw new IllegalArgumentException("The CSRF secret must have at least 32 bytes");
 		}
-		return new SecretKeySpec(secret.clone(), ALGORITHM);
+		return new HmacSha256(secret.clone());
 	}
 
 	/**
@@ -69,14 +65,7 @@ public final class CsrfTokens {
 	 * secret came from (value, file, generated), the derivation is the same.
 	 */
 	public byte[] derivedKey(String purpose) {
-		try {
-			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(this.key);
-			return mac.doFinal(("gatehouse derived key: " + purpose).getBytes(StandardCharsets.UTF_8));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is not available", ex);
-		}
+		return this.key.mac(("gatehouse derived key: " + purpose).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** A new token for the session, valid for the configured time to live. */
@@ -112,7 +101,7 @@ public final class CsrfTokens {
 		if (MessageDigest.isEqual(mac(this.key, sid, expiry), presented)) {
 			return true;
 		}
-		for (SecretKeySpec previous : this.previousKeys) {
+		for (HmacSha256 previous : this.previousKeys) {
 			if (MessageDigest.isEqual(mac(previous, sid, expiry), presented)) {
 				return true;
 			}
@@ -120,15 +109,8 @@ public final class CsrfTokens {
 		return false;
 	}
 
-	private static byte[] mac(SecretKeySpec key, String sid, long expiry) {
-		try {
-			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(key);
-			return mac.doFinal((VERSION + "." + sid + "." + expiry).getBytes(StandardCharsets.UTF_8));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is not available", ex);
-		}
+	private static byte[] mac(HmacSha256 key, String sid, long expiry) {
+		return key.mac((VERSION + "." + sid + "." + expiry).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** The body of {@code GET /api/auth/csrf-token}. */

@@ -30,6 +30,7 @@ import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -164,6 +165,16 @@ class RequestPipeline {
 		http.addFilterBefore(appSignatureFilter, BearerTokenAuthenticationFilter.class);
 		http.addFilterAfter(csrfTokenFilter, BearerTokenAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * No Spring Security observations: they would wrap every filter of the chain, and
+	 * every authentication and authorization, on every request, for spans and timers
+	 * nobody reads (docs/benchmarks.md). Boot's HTTP request metrics and traces stay.
+	 */
+	@Bean
+	static SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	/** Inside the security chain only, never a second time as a plain servlet filter. */

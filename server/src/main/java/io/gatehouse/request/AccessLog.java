@@ -1,6 +1,6 @@
 package io.gatehouse.request;
 
-import java.util.regex.Pattern;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,9 +26,7 @@ final class AccessLog {
 
 	private static final int MAX_LOGGED_PATH = 96;
 
-	private static final Pattern PLATFORM = Pattern.compile("ios|android|web");
-
-	private static final Pattern APP_VERSION = Pattern.compile("[0-9]{1,9}\\.[0-9]{1,9}\\.[0-9]{1,9}");
+	private static final Set<String> PLATFORMS = Set.of("ios", "android", "web");
 
 	private AccessLog() {
 	}
@@ -48,8 +46,10 @@ final class AccessLog {
 			.addKeyValue("durationMs", millis)
 			.addKeyValue("clientAddress", (clientAddress != null) ? clientAddress : request.getRemoteAddr());
 		line = addIfPresent(line, "code", code);
-		line = addIfPresent(line, "platform", allowed(PLATFORM, request.getHeader("x-platform")));
-		line = addIfPresent(line, "appVersion", allowed(APP_VERSION, request.getHeader("x-app-version")));
+		String platform = request.getHeader("x-platform");
+		line = addIfPresent(line, "platform", (platform != null && PLATFORMS.contains(platform)) ? platform : null);
+		String appVersion = request.getHeader("x-app-version");
+		line = addIfPresent(line, "appVersion", isAppVersion(appVersion) ? appVersion : null);
 		line.log("requestId={} method={} path={} status={} durationMs={} code={}", requestId, request.getMethod(), path,
 				response.getStatus(), millis, (code != null) ? code : "-");
 	}
@@ -58,8 +58,29 @@ final class AccessLog {
 		return (value != null) ? line.addKeyValue(key, value) : line;
 	}
 
-	private static String allowed(Pattern pattern, String value) {
-		return (value != null && pattern.matcher(value).matches()) ? value : null;
+	/**
+	 * {@code [0-9]{1,9}.[0-9]{1,9}.[0-9]{1,9}}, checked without a regex on every line.
+	 */
+	static boolean isAppVersion(String value) {
+		if (value == null || value.length() > 29) {
+			return false;
+		}
+		int parts = 0;
+		int digits = 0;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c >= '0' && c <= '9' && digits < 9) {
+				digits++;
+			}
+			else if (c == '.' && digits > 0 && parts < 2) {
+				parts++;
+				digits = 0;
+			}
+			else {
+				return false;
+			}
+		}
+		return parts == 2 && digits > 0;
 	}
 
 	private static String pathForLog(HttpServletRequest request) {

@@ -39,6 +39,13 @@ public final class ContractLocales implements LocaleResolver {
 		if (tag == null || tag.isBlank() || tag.length() > MAX_TAG_LENGTH) {
 			return Locale.ENGLISH;
 		}
+		// What clients send nearly always: a bare shipped language, answered without the
+		// parser a full tag needs on every request.
+		for (Locale supported : SUPPORTED) {
+			if (supported.getLanguage().equals(tag)) {
+				return supported;
+			}
+		}
 		try {
 			String language = new Locale.Builder().setLanguageTag(tag.trim()).build().getLanguage();
 			for (Locale supported : SUPPORTED) {

@@ -2,10 +2,12 @@ package io.gatehouse.request;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -29,6 +31,9 @@ public final class RequestIdFilter extends OncePerRequestFilter {
 
 	private final Clock clock;
 
+	/** The last second's {@code Date} value: formatted once a second, not per request. */
+	private volatile FormattedSecond date = new FormattedSecond(Long.MIN_VALUE, "");
+
 	public RequestIdFilter(Clock clock) {
 		this.clock = clock;
 	}
@@ -42,8 +47,7 @@ public final class RequestIdFilter extends OncePerRequestFilter {
 		Locale locale = ContractLocales.resolve(request.getHeader(ContractLocales.HEADER));
 		LocaleContextHolder.setLocale(locale);
 		response.setHeader(HEADER, requestId);
-		response.setHeader("Date",
-				DateTimeFormatter.RFC_1123_DATE_TIME.format(this.clock.instant().atOffset(ZoneOffset.UTC)));
+		response.setHeader("Date", date());
 		response.setHeader("Content-Language", locale.toLanguageTag());
 		if (ApiRequests.isApi(request)) {
 			// Answers name users and carry tokens: no cache may keep them (also when the
@@ -61,7 +65,33 @@ public final class RequestIdFilter extends OncePerRequestFilter {
 
 	/** The client's id when it sent a sane one, else a new one. */
 	public static String requestIdOf(String sent) {
-		return (sent != null && SANE_ID.matcher(sent).matches()) ? sent : UUID.randomUUID().toString();
+		return (sent != null && SANE_ID.matcher(sent).matches()) ? sent : newRequestId();
+	}
+
+	/**
+	 * A random (version 4) UUID from the thread's generator: the id only finds a request
+	 * in the logs and grants nothing, so it needs uniqueness, not the unpredictability
+	 * that {@code UUID.randomUUID()} buys with the shared SecureRandom on every request.
+	 */
+	static String newRequestId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | Long.MIN_VALUE;
+		return new UUID(high, low).toString();
+	}
+
+	private String date() {
+		long second = Math.floorDiv(this.clock.millis(), 1000L);
+		FormattedSecond cached = this.date;
+		if (cached.epochSecond() != second) {
+			cached = new FormattedSecond(second, DateTimeFormatter.RFC_1123_DATE_TIME
+				.format(Instant.ofEpochSecond(second).atOffset(ZoneOffset.UTC)));
+			this.date = cached;
+		}
+		return cached.value();
+	}
+
+	private record FormattedSecond(long epochSecond, String value) {
 	}
 
 }

@@ -32,6 +32,9 @@ public final class ServedOverTls implements RequestMatcher {
 		if (request.isSecure()) {
 			return true;
 		}
+		if (this.trustedProxies.isEmpty()) {
+			return false;
+		}
 		byte[] peer = IpAddresses.parse(request.getRemoteAddr());
 		return this.trustedProxies.stream().anyMatch((range) -> range.contains(peer))
 				&& "https".equals(lastForwardedProto(request));

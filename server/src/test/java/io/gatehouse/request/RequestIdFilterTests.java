@@ -1,0 +1,116 @@
+package io.gatehouse.request;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RequestIdFilterTests {
+
+	private final SteppedClock clock = new SteppedClock(Instant.parse("2026-12-01T10:15:30.200Z").toEpochMilli());
+
+	private final RequestIdFilter filter = new RequestIdFilter(this.clock);
+
+	@Test
+	void dateWhenSameSecondThenSameValue() throws Exception {
+		String first = dateOf(send());
+		this.clock.millis += 700;
+
+		assertThat(dateOf(send())).isEqualTo(first).isEqualTo("Tue, 1 Dec 2026 10:15:30 GMT");
+	}
+
+	@Test
+	void dateWhenNextSecondThenThatSecond() throws Exception {
+		send();
+		this.clock.millis += 800;
+
+		assertThat(dateOf(send())).isEqualTo("Tue, 1 Dec 2026 10:15:31 GMT");
+	}
+
+	@Test
+	void dateWhenClockGoesBackThenTheEarlierSecond() throws Exception {
+		send();
+		this.clock.millis -= 60_000;
+
+		assertThat(dateOf(send())).isEqualTo("Tue, 1 Dec 2026 10:14:30 GMT");
+	}
+
+	@Test
+	void requestIdWhenNoneSentThenDistinctRandomUuids() {
+		Set<String> ids = new HashSet<>();
+		for (int i = 0; i < 10_000; i++) {
+			String id = RequestIdFilter.requestIdOf(null);
+			UUID uuid = UUID.fromString(id);
+			assertThat(uuid.version()).isEqualTo(4);
+			assertThat(uuid.variant()).isEqualTo(2);
+			assertThat(uuid).hasToString(id);
+			ids.add(id);
+		}
+
+		assertThat(ids).hasSize(10_000);
+	}
+
+	@Test
+	void requestIdWhenSaneOneSentThenEchoed() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/ping");
+		request.addHeader(RequestIdFilter.HEADER, "client-42");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+
+		this.filter.doFilter(request, response, new MockFilterChain());
+
+		assertThat(response.getHeader(RequestIdFilter.HEADER)).isEqualTo("client-42");
+	}
+
+	private MockHttpServletResponse send() throws Exception {
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.filter.doFilter(new MockHttpServletRequest("GET", "/ping"), response, new MockFilterChain());
+		return response;
+	}
+
+	private static String dateOf(MockHttpServletResponse response) {
+		return response.getHeader("Date");
+	}
+
+	/** A clock the test sets by hand. */
+	private static final class SteppedClock extends Clock {
+
+		volatile long millis;
+
+		SteppedClock(long millis) {
+			this.millis = millis;
+		}
+
+		@Override
+		public long millis() {
+			return this.millis;
+		}
+
+		@Override
+		public Instant instant() {
+			return Instant.ofEpochMilli(this.millis);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			throw new UnsupportedOperationException();
+		}
+
+	}
+
+}
