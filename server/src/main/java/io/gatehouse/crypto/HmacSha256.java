@@ -13,12 +13,13 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class HmacSha256 {
 
-	public static final String ALGORITHM = "HmacSHA256";
+	private static final String ALGORITHM = "HmacSHA256";
 
 	private final ThreadLocal<Mac> macs;
 
 	public HmacSha256(byte[] key) {
 		SecretKeySpec spec = new SecretKeySpec(key, ALGORITHM);
+		// Keyed once here, so a key the JDK refuses fails at start-up, not on a request.
 		newMac(spec);
 		this.macs = ThreadLocal.withInitial(() -> newMac(spec));
 	}
