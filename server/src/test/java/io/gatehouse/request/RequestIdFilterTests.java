@@ -1,13 +1,12 @@
 package io.gatehouse.request;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
+import io.gatehouse.auth.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockFilterChain;
@@ -18,14 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RequestIdFilterTests {
 
-	private final SteppedClock clock = new SteppedClock(Instant.parse("2026-12-01T10:15:30.200Z").toEpochMilli());
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:15:30.200Z"));
 
 	private final RequestIdFilter filter = new RequestIdFilter(this.clock);
 
 	@Test
 	void dateWhenSameSecondThenSameValue() throws Exception {
 		String first = dateOf(send());
-		this.clock.millis += 700;
+		this.clock.advance(Duration.ofMillis(700));
 
 		assertThat(dateOf(send())).isEqualTo(first).isEqualTo("Tue, 1 Dec 2026 10:15:30 GMT");
 	}
@@ -33,7 +32,7 @@ class RequestIdFilterTests {
 	@Test
 	void dateWhenNextSecondThenThatSecond() throws Exception {
 		send();
-		this.clock.millis += 800;
+		this.clock.advance(Duration.ofMillis(800));
 
 		assertThat(dateOf(send())).isEqualTo("Tue, 1 Dec 2026 10:15:31 GMT");
 	}
@@ -41,7 +40,7 @@ class RequestIdFilterTests {
 	@Test
 	void dateWhenClockGoesBackThenTheEarlierSecond() throws Exception {
 		send();
-		this.clock.millis -= 60_000;
+		this.clock.advance(Duration.ofSeconds(-60));
 
 		assertThat(dateOf(send())).isEqualTo("Tue, 1 Dec 2026 10:14:30 GMT");
 	}
@@ -80,37 +79,6 @@ class RequestIdFilterTests {
 
 	private static String dateOf(MockHttpServletResponse response) {
 		return response.getHeader("Date");
-	}
-
-	/** A clock the test sets by hand. */
-	private static final class SteppedClock extends Clock {
-
-		volatile long millis;
-
-		SteppedClock(long millis) {
-			this.millis = millis;
-		}
-
-		@Override
-		public long millis() {
-			return this.millis;
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.ofEpochMilli(this.millis);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException();
-		}
-
 	}
 
 }
