@@ -22,7 +22,13 @@ JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 ROUNDS=${ROUNDS:-2}
 STARTS=${STARTS:-3}
 DURATION=${DURATION:-20}
-WARMUP=${WARMUP:-10}
+# Warm-up: at least WARMUP seconds, in WARMUP_CHUNK-second loads, and on until two chunks
+# in a row cost the server within 5 % CPU per request of each other (MAX_WARMUP at most).
+# Gatehouse's request path is far larger than the textbook's: on two cores its JIT needs a
+# minute or more under load, and 30 s measured a server still compiling (docs/benchmarks.md).
+WARMUP=${WARMUP:-60}
+WARMUP_CHUNK=${WARMUP_CHUNK:-15}
+MAX_WARMUP=${MAX_WARMUP:-240}
 CONNECTIONS=${CONNECTIONS:-32}
 WRK_THREADS=${WRK_THREADS:-1}
 HEAP=${HEAP:-512m}
@@ -137,7 +143,11 @@ load() {
 	after=$(cpu_ticks "$server_pid")
 	wrk_cpu=$(awk '{ print $1 + $2 }' "$out.time")
 	local tick_us=$((1000000 / $(getconf CLK_TCK)))
-	[[ "$round" == warmup ]] && return 0
+	if [[ "$round" == warmup ]]; then
+		warmup_cpu=$(awk -v cpu=$(((after - before) * tick_us)) '/requests in/ { printf "%.1f", cpu / $1 }' "$out")
+		awk -v name="$name" -v cpu="$warmup_cpu" '/Requests\/sec/ { printf "   %-22s %7.0f req/s  server %6s µs/req  (warm-up)\n", name, $2, cpu }' "$out"
+		return 0
+	fi
 	awk -v round="$round" -v name="$name" -v cpu=$(((after - before) * tick_us)) -v wrkcpu="$wrk_cpu" \
 		-v loadavg="$(cut -d' ' -f1 /proc/loadavg)" '
 		function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
@@ -156,6 +166,32 @@ load() {
 	fi
 }
 
+# Loads the running server in WARMUP_CHUNK-second runs until it has had WARMUP seconds and
+# its CPU per request has settled (two chunks in a row within 5 %), or MAX_WARMUP seconds.
+# warm_up NAME signed           the username check, freshly pre-signed for each chunk
+# warm_up NAME URL [wrk args]   a fixed request
+warm_up() {
+	local name=$1 target=$2
+	shift 2
+	local spent=0 previous="" warmup_cpu=""
+	while ((spent < MAX_WARMUP)); do
+		if [[ "$target" == signed ]]; then
+			presign "$WARMUP_CHUNK" "$WORK/warmup.signed"
+			load warmup "$name" "$WARMUP_CHUNK" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/warmup.signed"
+			rm -f "$WORK/warmup.signed"
+		else
+			load warmup "$name" "$WARMUP_CHUNK" "$target" "$@"
+		fi
+		spent=$((spent + WARMUP_CHUNK))
+		if ((spent >= WARMUP)) && [[ -n "$previous" ]] &&
+			awk -v a="$previous" -v b="$warmup_cpu" 'BEGIN { exit !(b <= a * 1.05 && b >= a * 0.95) }'; then
+			return 0
+		fi
+		previous=$warmup_cpu
+	done
+	echo "   !! $name: CPU per request still moving after ${MAX_WARMUP}s of warm-up" >&2
+}
+
 # Pre-signs enough requests (username checks, or logins) for SECONDS of load at RATE.
 presign() {
 	local seconds=$1 file=$2 target=${3:-check} rate=${4:-$MAX_RATE}
@@ -171,9 +207,9 @@ textbook_round() {
 		--out "$WORK/textbook.header"
 	local bearer
 	bearer=$(cat "$WORK/textbook.header")
-	load warmup textbook-secure "$WARMUP" "$server_url/secure" -H "$bearer"
+	warm_up textbook-secure "$server_url/secure" -H "$bearer"
 	load "$round" textbook-secure "$DURATION" "$server_url/secure" -H "$bearer"
-	load warmup textbook-ping "$((WARMUP / 2 + 1))" "$server_url/ping"
+	warm_up textbook-ping "$server_url/ping"
 	load "$round" textbook-ping "$DURATION" "$server_url/ping"
 	stop_server
 }
@@ -182,13 +218,12 @@ gatehouse_round() {
 	local round=$1 heap=$2 name=$3 trivial=${4:-yes} kind=${5:-gatehouse}
 	start_server "$name-$round" "$kind" "$heap"
 	echo "== $name (round $round, -Xmx$heap, up in ${startup_ms} ms)"
-	presign "$WARMUP" "$WORK/warmup.signed"
-	load warmup "$name-check" "$WARMUP" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/warmup.signed"
+	warm_up "$name-check" signed
 	presign "$DURATION" "$WORK/run.signed"
 	load "$round" "$name-check" "$DURATION" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/run.signed"
 	rm -f "$WORK/warmup.signed" "$WORK/run.signed"
 	if [[ "$trivial" == yes ]]; then
-		load warmup "$name-jwks" "$((WARMUP / 2 + 1))" "$server_url/.well-known/jwks.json"
+		warm_up "$name-jwks" "$server_url/.well-known/jwks.json"
 		load "$round" "$name-jwks" "$DURATION" "$server_url/.well-known/jwks.json"
 	fi
 	stop_server
@@ -288,8 +323,7 @@ profile() {
 	local name=gatehouse-jfr
 	start_server "$name" gatehouse "$HEAP" -XX:FlightRecorderOptions:stackdepth=256 \
 		-XX:StartFlightRecording=filename="$WORK/$name.jfr",settings=profile
-	presign "$WARMUP" "$WORK/warmup.signed"
-	load warmup "$name" "$WARMUP" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/warmup.signed"
+	warm_up "$name" signed
 	presign "$DURATION" "$WORK/run.signed"
 	load profile "$name" "$DURATION" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/run.signed"
 	rm -f "$WORK/warmup.signed" "$WORK/run.signed"
@@ -299,7 +333,7 @@ profile() {
 
 header() {
 	echo "== $(date -u +%FT%TZ) commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- server bench || echo '+changes')," \
-		"$("$JAVA" -version 2>&1 | head -1), wrk -t$WRK_THREADS -c$CONNECTIONS ${DURATION}s after ${WARMUP}s," \
+		"$("$JAVA" -version 2>&1 | head -1), wrk -t$WRK_THREADS -c$CONNECTIONS ${DURATION}s after ${WARMUP}-${MAX_WARMUP}s (until steady)," \
 		"load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) CPUs"
 }
 

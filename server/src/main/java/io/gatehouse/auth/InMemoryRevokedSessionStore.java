@@ -44,7 +44,9 @@ final class InMemoryRevokedSessionStore implements RevokedSessionStore {
 
 	InMemoryRevokedSessionStore(Clock clock) {
 		this.clock = clock;
+		// Upkeep on the calling thread, as in VerifiedTokenCache.
 		this.revoked = Caffeine.newBuilder()
+			.executor(Runnable::run)
 			.maximumSize(MAX_ENTRIES)
 			.expireAfter(new ExpiresAt<String, Instant>(clock, (until) -> until))
 			.build();

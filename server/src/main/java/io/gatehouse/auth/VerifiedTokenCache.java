@@ -22,7 +22,11 @@ final class VerifiedTokenCache {
 
 	VerifiedTokenCache(long maximumSize, Clock clock) {
 		this.clock = clock;
+		// Caffeine's upkeep on the calling thread: by default it hands it to the common
+		// fork-join pool, a thread wake-up every few requests under load
+		// (docs/benchmarks.md).
 		this.tokens = Caffeine.newBuilder()
+			.executor(Runnable::run)
 			.maximumSize(maximumSize)
 			.expireAfter(new ExpiresAt<String, Jwt>(clock, Jwt::getExpiresAt))
 			.build();

@@ -64,10 +64,13 @@ class ProfileRepository {
 			.update();
 	}
 
+	/**
+	 * By position, in the SELECT's order: a column read by name makes H2 upper-case the
+	 * name and look it up on every call, and this query runs on every username check.
+	 */
 	private static Profile profile(ResultSet rs, int row) throws SQLException {
-		return new Profile(rs.getLong("id"), rs.getString("username"), rs.getString("email"), rs.getString("phone"),
-				rs.getObject("customer_id", UUID.class), rs.getString("stripe_customer_id"),
-				rs.getString("subscription_status"), rs.getString("pin_hash") != null);
+		return new Profile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getString(8) != null);
 	}
 
 }

@@ -38,6 +38,20 @@ class InMemoryRateLimiterTests {
 		assertThat(this.limiter.consume("k", TWO_PER_MINUTE).allowed()).isFalse();
 	}
 
+	/**
+	 * A flood from many addresses never holds more buckets than the bound, not even for a
+	 * moment: eviction runs on the flooding thread, not later on a pool the flood can
+	 * starve.
+	 */
+	@Test
+	void floodOfDistinctKeysNeverHoldsMoreBucketsThanTheBound() {
+		for (int i = 0; i < 20_000; i++) {
+			this.limiter.consume("address-" + i, TWO_PER_MINUTE);
+
+			assertThat(this.limiter.bucketCount()).isLessThanOrEqualTo(100);
+		}
+	}
+
 	@Test
 	void refundWhenNoBucketThenNothingCreated() {
 		this.limiter.refund("k", TWO_PER_MINUTE);
