@@ -321,11 +321,15 @@ logins() {
 
 profile() {
 	local name=gatehouse-jfr
-	start_server "$name" gatehouse "$HEAP" -XX:FlightRecorderOptions:stackdepth=256 \
-		-XX:StartFlightRecording=filename="$WORK/$name.jfr",settings=profile
+	local jcmd
+	jcmd="$(dirname "$JAVA")/jcmd"
+	start_server "$name" gatehouse "$HEAP" -XX:FlightRecorderOptions:stackdepth=256
 	warm_up "$name" signed
 	presign "$DURATION" "$WORK/run.signed"
+	# Recorded from steady state on: a recording from the start would be mostly the JIT.
+	"$jcmd" "$server_pid" JFR.start name=bench settings=profile filename="$WORK/$name.jfr" >/dev/null
 	load profile "$name" "$DURATION" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/run.signed"
+	"$jcmd" "$server_pid" JFR.stop name=bench >/dev/null
 	rm -f "$WORK/warmup.signed" "$WORK/run.signed"
 	stop_server
 	JFR="$(dirname "$JAVA")/jfr" python3 bench/jfr-breakdown.py "$WORK/$name.jfr"
