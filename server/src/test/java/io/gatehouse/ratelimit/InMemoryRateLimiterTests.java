@@ -39,9 +39,9 @@ class InMemoryRateLimiterTests {
 	}
 
 	/**
-	 * A flood from many addresses never holds more buckets than the bound, not even for a
-	 * moment: eviction runs on the flooding thread, not later on a pool the flood can
-	 * starve.
+	 * A flood from many addresses holds no more buckets than the bound once each request
+	 * has returned: eviction runs on the flooding thread, not later on a pool the flood
+	 * can starve.
 	 */
 	@Test
 	void floodOfDistinctKeysNeverHoldsMoreBucketsThanTheBound() {
