@@ -144,6 +144,7 @@ load() {
 	wrk_cpu=$(awk '{ print $1 + $2 }' "$out.time")
 	local tick_us=$((1000000 / $(getconf CLK_TCK)))
 	if [[ "$round" == warmup ]]; then
+		# Printed, and handed to the calling warm_up (its local warmup_cpu).
 		warmup_cpu=$(awk -v cpu=$(((after - before) * tick_us)) '/requests in/ { printf "%.1f", cpu / $1 }' "$out")
 		awk -v name="$name" -v cpu="$warmup_cpu" '/Requests\/sec/ { printf "   %-22s %7.0f req/s  server %6s µs/req  (warm-up)\n", name, $2, cpu }' "$out"
 		return 0
@@ -221,7 +222,7 @@ gatehouse_round() {
 	warm_up "$name-check" signed
 	presign "$DURATION" "$WORK/run.signed"
 	load "$round" "$name-check" "$DURATION" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/run.signed"
-	rm -f "$WORK/warmup.signed" "$WORK/run.signed"
+	rm -f "$WORK/run.signed"
 	if [[ "$trivial" == yes ]]; then
 		warm_up "$name-jwks" "$server_url/.well-known/jwks.json"
 		load "$round" "$name-jwks" "$DURATION" "$server_url/.well-known/jwks.json"
@@ -330,7 +331,7 @@ profile() {
 	"$jcmd" "$server_pid" JFR.start name=bench settings=profile filename="$WORK/$name.jfr" >/dev/null
 	load profile "$name" "$DURATION" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/run.signed"
 	"$jcmd" "$server_pid" JFR.stop name=bench >/dev/null
-	rm -f "$WORK/warmup.signed" "$WORK/run.signed"
+	rm -f "$WORK/run.signed"
 	stop_server
 	JFR="$(dirname "$JAVA")/jfr" python3 bench/jfr-breakdown.py "$WORK/$name.jfr"
 }
