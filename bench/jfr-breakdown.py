@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Where a server's request threads spend their CPU, from a JFR recording made by
-side-by-side.sh with JFR=1: the share of execution samples (on Tomcat's request threads)
-whose stack contains each step of the secured path, and the top allocation sites.
+`side-by-side.sh profile`: the share of samples (on Tomcat's request threads) whose stack
+contains each step of the secured path, and the top allocation sites. The samples are JDK
+25's CPU-time samples (jdk.CPUTimeSample, JEP 509) when the recording has them: unlike
+execution samples, which see only threads running Java code, they count CPU time in system
+calls too (socket and log writes). Otherwise the execution samples.
 
     python3 bench/jfr-breakdown.py /tmp/gatehouse-bench/gatehouse-jfr.jfr
 """
@@ -16,7 +19,7 @@ import sys
 STEPS = [
     ("whole request (Http11Processor.service)", "org.apache.coyote.http11.Http11Processor.service"),
     ("socket read/write", "sun.nio.ch.SocketDispatcher."),
-    ("access log line (RequestIdFilter.logRequest)", "io.gatehouse.request.RequestIdFilter.logRequest"),
+    ("access log line (AccessLog.write)", "io.gatehouse.request.AccessLog.write"),
     ("request id UUID (RequestIdFilter.requestIdOf)", "io.gatehouse.request.RequestIdFilter.requestIdOf"),
     ("metrics observation (ServerHttpObservationFilter)", "ServerHttpObservationFilter.doFilterInternal"),
     ("Spring Security chain (FilterChainProxy.doFilterInternal)", "FilterChainProxy.doFilterInternal"),
@@ -43,7 +46,8 @@ STEPS = [
 # Exclusive view: each sample goes to the innermost step on its stack (walking up from the
 # leaf, the first frame that matches a prefix below, in this order of precedence).
 OWNERS = [
-    ("metrics: Micrometer observations", ("io.micrometer.", "org.springframework.security.web.ObservationFilterChainDecorator",
+    ("socket read/write (system calls)", ("sun.nio.ch.SocketDispatcher.",)),
+    ("metrics and tracing: Micrometer, OpenTelemetry", ("io.micrometer.", "io.opentelemetry.", "org.springframework.security.web.ObservationFilterChainDecorator",
                                           "ObservationAuthenticationManager", "ObservationAuthorizationManager",
                                           "ObservationConvention",
                                           "org.springframework.web.filter.ServerHttpObservationFilter")),
@@ -61,7 +65,7 @@ OWNERS = [
     ("database row (JDBC, H2, Hikari)", ("io.gatehouse.customer.ProfileRepository", "org.h2.", "com.zaxxer.",
                                           "org.springframework.jdbc.")),
     ("username normalisation", ("io.gatehouse.account.Usernames",)),
-    ("access log line", ("io.gatehouse.request.RequestIdFilter.logRequest", "ch.qos.logback.", "org.slf4j.",
+    ("access log line", ("io.gatehouse.request.AccessLog", "ch.qos.logback.", "org.slf4j.",
                          "org.springframework.boot.logging.")),
     ("request id, Date, locale headers", ("io.gatehouse.request.",)),
     ("textbook controller", ("io.gatehouse.bench.",)),
@@ -102,9 +106,13 @@ def load(path, kind, depth):
 
 
 def main(path):
-    samples = [e for e in load(path, "jdk.ExecutionSample", 300) if thread_name(e).startswith("http-nio")]
+    kind = "jdk.CPUTimeSample"
+    samples = [e for e in load(path, kind, 300) if thread_name(e).startswith("http-nio")]
+    if not samples:
+        kind = "jdk.ExecutionSample"
+        samples = [e for e in load(path, kind, 300) if thread_name(e).startswith("http-nio")]
     total = len(samples)
-    print(f"{total} execution samples on request threads\n\ninclusive (nested steps overlap):")
+    print(f"{total} {kind} samples on request threads\n\ninclusive (nested steps overlap):")
     for label, marker in STEPS:
         hits = sum(1 for e in samples if any(marker in f for f in frames(e)))
         print(f"{100.0 * hits / max(total, 1):5.1f}%  {label}")

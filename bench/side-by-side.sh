@@ -327,8 +327,14 @@ profile() {
 	start_server "$name" gatehouse "$HEAP" -XX:FlightRecorderOptions:stackdepth=256
 	warm_up "$name" signed
 	presign "$DURATION" "$WORK/run.signed"
+	# JDK 25 samples each thread by the CPU it burns, system calls included (JEP 509);
+	# jfr-breakdown.py reads those samples, else the execution samples.
+	local cpu_time=()
+	if (("$("$JAVA" -XshowSettings:properties -version 2>&1 | awk '/java.specification.version/ { print $3 }')" >= 25)); then
+		cpu_time=(jdk.CPUTimeSample#enabled=true jdk.CPUTimeSample#throttle=2ms)
+	fi
 	# Recorded from steady state on: a recording from the start would be mostly the JIT.
-	"$jcmd" "$server_pid" JFR.start name=bench settings=profile filename="$WORK/$name.jfr" >/dev/null
+	"$jcmd" "$server_pid" JFR.start name=bench settings=profile "${cpu_time[@]}" filename="$WORK/$name.jfr" >/dev/null
 	load profile "$name" "$DURATION" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/run.signed"
 	"$jcmd" "$server_pid" JFR.stop name=bench >/dev/null
 	rm -f "$WORK/run.signed"

@@ -21,11 +21,14 @@ import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,6 +61,18 @@ class InfrastructureConfig {
 					(text) -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+	}
+
+	/**
+	 * JSON answers with a {@code Content-Length} (one socket write each, not a chunk and
+	 * an end chunk), in the JSON converter's place among the server's converters (after
+	 * the String and byte[] ones), with Boot's {@code JsonMapper} and its settings.
+	 * Ordered after Boot's own customizer ({@code @Order(0)}), which sets the plain one.
+	 */
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	ServerHttpMessageConvertersCustomizer contentLengthJson(JsonMapper jsonMapper) {
+		return (converters) -> converters.withJsonConverter(new ContentLengthJsonConverter(jsonMapper));
 	}
 
 	@Bean

@@ -65,7 +65,11 @@ public final class ProblemWriter {
 			response.setHeader(name, values.get(0));
 			values.stream().skip(1).forEach((value) -> response.addHeader(name, value));
 		});
-		response.getOutputStream().write(this.json.writeValueAsBytes(problem(request, failure)));
+		byte[] body = this.json.writeValueAsBytes(problem(request, failure));
+		// With its length, the flushed answer is one socket write, not a chunk and an
+		// end.
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
 		response.flushBuffer();
 	}
 
