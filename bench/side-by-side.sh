@@ -10,6 +10,8 @@
 #   bench/side-by-side.sh startup          # only the start-up times
 #   bench/side-by-side.sh load             # only the load rounds
 #   bench/side-by-side.sh profile          # one Gatehouse load under JFR, then its breakdown
+#   BASELINE_JAR=/tmp/main-exec.jar bench/side-by-side.sh interleaved   # all servers up at
+#                                          # once, short loads round-robin (a drifting machine)
 #   VARIANT_ARGS=--a.setting=value bench/side-by-side.sh ab   # Gatehouse with and without a
 #                                          # setting, in turn (another jar: BASELINE_JAR with load)
 #   BASELINE_JAR=/tmp/main-exec.jar bench/side-by-side.sh logins   # logins/s, CPU per login
@@ -41,6 +43,9 @@ GATEHOUSE_PORT=${GATEHOUSE_PORT:-18880}
 TEXTBOOK_PORT=${TEXTBOOK_PORT:-18881}
 GATEHOUSE_ARGS=${GATEHOUSE_ARGS:-}
 AOT=${AOT:-1}
+# The interleaved mode: rounds of SLICE-second loads, each server in turn.
+SLICES=${SLICES:-5}
+SLICE=${SLICE:-10}
 GATEHOUSE_JAR=${GATEHOUSE_JAR:-server/target/gatehouse-server-0.1.0-SNAPSHOT-exec.jar}
 # Optional: another Gatehouse jar (say, main before a change) loaded in each round too.
 BASELINE_JAR=${BASELINE_JAR:-}
@@ -56,6 +61,15 @@ for jar in "$GATEHOUSE_JAR" "$TEXTBOOK_JAR" bench/target/benchmarks.jar; do
 done
 
 server_pid=""
+# Servers the interleaved mode keeps running side by side (stopped on exit too).
+running_pids=()
+stop_all() {
+	stop_server
+	for pid in "${running_pids[@]}"; do
+		{ kill "$pid" && wait "$pid"; } 2>/dev/null || true
+	done
+	running_pids=()
+}
 stop_server() {
 	if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
 		kill "$server_pid"
@@ -63,7 +77,7 @@ stop_server() {
 	fi
 	server_pid=""
 }
-trap stop_server EXIT
+trap stop_all EXIT
 
 require_free() {
 	if [[ -n "$(lsof -t -iTCP:"$1" -sTCP:LISTEN -n -P 2>/dev/null)" ]]; then
@@ -76,22 +90,23 @@ now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
 # Starts one server and waits for the first 200 of its health URL from OUR process (load
 # never goes to someone else's); sets server_pid and startup_ms (exec to that first 200).
+# SERVER_PORT and DATA_DIR, when set, replace the kind's port and Gatehouse's data directory.
 # start_server NAME textbook|gatehouse|baseline HEAP [JVM flags...]
 start_server() {
 	local name=$1 kind=$2 heap=$3
 	shift 3
 	local port jar health args
 	if [[ "$kind" == textbook ]]; then
-		port=$TEXTBOOK_PORT jar=$TEXTBOOK_JAR health=/ping
+		port=${SERVER_PORT:-$TEXTBOOK_PORT} jar=$TEXTBOOK_JAR health=/ping
 		args=(--textbook.key-file="$WORK/textbook.jwks")
 	else
-		port=$GATEHOUSE_PORT jar=$GATEHOUSE_JAR health=/actuator/health
+		port=${SERVER_PORT:-$GATEHOUSE_PORT} jar=$GATEHOUSE_JAR health=/actuator/health
 		[[ "$kind" == baseline ]] && jar=$BASELINE_JAR
 		[[ "$kind" == aot ]] && jar=$AOT_JAR
 		# The check's own rate limits (300/min per user session, 600/min per address) would
 		# answer 429 within a second of load: raised here, for the benchmark only.
 		# shellcheck disable=SC2206
-		args=(--gatehouse.data-dir="$WORK/data"
+		args=(--gatehouse.data-dir="${DATA_DIR:-$WORK/data}"
 			--gatehouse.rate-limits.checks-per-user-session.capacity=100000000
 			--gatehouse.rate-limits.checks-per-address.capacity=100000000 $GATEHOUSE_ARGS)
 		# shellcheck disable=SC2206
@@ -320,6 +335,58 @@ logins() {
 	done
 }
 
+# The textbook server, BASELINE_JAR (when set) and this jar, all running at once, each warmed
+# to steady state, then SLICES rounds of SLICE-second loads, server after server: on a
+# machine whose speed drifts (a shared host) every server meets the same drift, which
+# rounds of one server after another cannot promise. Results as in `load`, a round per slice.
+interleaved() {
+	local kinds=(gatehouse) port=$((TEXTBOOK_PORT + 1)) bearer kind
+	[[ -n "$BASELINE_JAR" ]] && kinds=(baseline gatehouse)
+	local -A pid url
+	start_server textbook-interleaved textbook "$HEAP"
+	pid[textbook]=$server_pid url[textbook]=$server_url
+	running_pids+=("$server_pid")
+	for kind in "${kinds[@]}"; do
+		SERVER_PORT=$port DATA_DIR=$WORK/data-$kind start_server "$kind-interleaved" "$kind" "$HEAP"
+		pid[$kind]=$server_pid url[$kind]=$server_url
+		running_pids+=("$server_pid")
+		port=$((port + 1))
+	done
+	server_pid=""
+	use() { server_pid=${pid[$1]} server_url=${url[$1]}; }
+	"${TOOLS[@]}" io.gatehouse.bench.WrkRequests --mode textbook --textbook-key "$WORK/textbook.jwks" \
+		--out "$WORK/textbook.header"
+	bearer=$(cat "$WORK/textbook.header")
+	echo "== warm-up: textbook, ${kinds[*]} (all running)"
+	use textbook
+	warm_up textbook-secure "$server_url/secure" -H "$bearer"
+	warm_up textbook-ping "$server_url/ping"
+	for kind in "${kinds[@]}"; do
+		use "$kind"
+		warm_up "$kind-check" signed
+		warm_up "$kind-jwks" "$server_url/.well-known/jwks.json"
+	done
+	for slice in $(seq 1 "$SLICES"); do
+		echo "== slice $slice of $SLICES (${SLICE}s each)"
+		use textbook
+		load "$slice" textbook-secure "$SLICE" "$server_url/secure" -H "$bearer"
+		for kind in "${kinds[@]}"; do
+			use "$kind"
+			presign "$SLICE" "$WORK/run.signed"
+			load "$slice" "$kind-check" "$SLICE" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/run.signed"
+			rm -f "$WORK/run.signed"
+		done
+		use textbook
+		load "$slice" textbook-ping "$SLICE" "$server_url/ping"
+		for kind in "${kinds[@]}"; do
+			use "$kind"
+			load "$slice" "$kind-jwks" "$SLICE" "$server_url/.well-known/jwks.json"
+		done
+	done
+	server_pid=""
+	stop_all
+}
+
 profile() {
 	local name=gatehouse-jfr
 	local jcmd
@@ -362,7 +429,8 @@ case "$which" in
 	load) rounds; summary ;;
 	logins) logins; summary ;;
 	profile) profile ;;
+	interleaved) interleaved; summary ;;
 	ab) ab_rounds ;;
-	*) echo "usage: $0 [all|startup|load|logins|profile|ab]" >&2; exit 2 ;;
+	*) echo "usage: $0 [all|startup|load|logins|profile|ab|interleaved]" >&2; exit 2 ;;
 esac
 echo "== done $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
