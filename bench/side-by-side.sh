@@ -411,7 +411,7 @@ profile() {
 
 header() {
 	echo "== $(date -u +%FT%TZ) commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- server bench || echo '+changes')," \
-		"$("$JAVA" -version 2>&1 | head -1), wrk -t$WRK_THREADS -c$CONNECTIONS ${DURATION}s after ${WARMUP}-${MAX_WARMUP}s (until steady)," \
+		"$("$JAVA" -version 2>&1 | head -1), wrk -t$WRK_THREADS -c$CONNECTIONS $([[ "$which" == interleaved ]] && echo "$SLICES slices of ${SLICE}s" || echo "${DURATION}s") after ${WARMUP}-${MAX_WARMUP}s (until steady)," \
 		"load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) CPUs"
 }
 
