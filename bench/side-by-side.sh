@@ -192,9 +192,7 @@ warm_up() {
 	local spent=0 previous="" warmup_cpu=""
 	while ((spent < MAX_WARMUP)); do
 		if [[ "$target" == signed ]]; then
-			presign "$WARMUP_CHUNK" "$WORK/warmup.signed"
-			load warmup "$name" "$WARMUP_CHUNK" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/warmup.signed"
-			rm -f "$WORK/warmup.signed"
+			load_signed warmup "$name" "$WARMUP_CHUNK"
 		else
 			load warmup "$name" "$WARMUP_CHUNK" "$target" "$@"
 		fi
@@ -215,14 +213,29 @@ presign() {
 		--count $((seconds * rate)) --out "$file" 2>>"$WORK/presign.log"
 }
 
+# SECONDS of signed requests (presign's TARGET and RATE), signed just before and replayed by
+# wrk (load's ROUND and NAME).
+# load_signed ROUND NAME SECONDS [TARGET RATE]
+load_signed() {
+	local file=$WORK/$2.signed
+	presign "$3" "$file" "${4:-check}" "${5:-$MAX_RATE}"
+	load "$1" "$2" "$3" "$server_url" -s bench/wrk/presigned.lua -- "$file"
+	rm -f "$file"
+}
+
+# The textbook server's bearer header (an RS256 token from its key file) for wrk's -H.
+textbook_bearer() {
+	"${TOOLS[@]}" io.gatehouse.bench.WrkRequests --mode textbook --textbook-key "$WORK/textbook.jwks" \
+		--out "$WORK/textbook.header"
+	cat "$WORK/textbook.header"
+}
+
 textbook_round() {
 	local round=$1
 	start_server "textbook-$round" textbook "$HEAP"
 	echo "== textbook (round $round, up in ${startup_ms} ms)"
-	"${TOOLS[@]}" io.gatehouse.bench.WrkRequests --mode textbook --textbook-key "$WORK/textbook.jwks" \
-		--out "$WORK/textbook.header"
 	local bearer
-	bearer=$(cat "$WORK/textbook.header")
+	bearer=$(textbook_bearer)
 	warm_up textbook-secure "$server_url/secure" -H "$bearer"
 	load "$round" textbook-secure "$DURATION" "$server_url/secure" -H "$bearer"
 	warm_up textbook-ping "$server_url/ping"
@@ -235,9 +248,7 @@ gatehouse_round() {
 	start_server "$name-$round" "$kind" "$heap"
 	echo "== $name (round $round, -Xmx$heap, up in ${startup_ms} ms)"
 	warm_up "$name-check" signed
-	presign "$DURATION" "$WORK/run.signed"
-	load "$round" "$name-check" "$DURATION" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/run.signed"
-	rm -f "$WORK/run.signed"
+	load_signed "$round" "$name-check" "$DURATION"
 	if [[ "$trivial" == yes ]]; then
 		warm_up "$name-jwks" "$server_url/.well-known/jwks.json"
 		load "$round" "$name-jwks" "$DURATION" "$server_url/.well-known/jwks.json"
@@ -325,11 +336,8 @@ logins() {
 		for kind in "${kinds[@]}"; do
 			start_server "$kind-login-$round" "$kind" "$HEAP"
 			echo "== $kind logins (round $round, up in ${startup_ms} ms)"
-			presign "$WARMUP" "$WORK/warmup.signed" login 100
-			load warmup "$kind-login" "$WARMUP" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/warmup.signed"
-			presign "$DURATION" "$WORK/run.signed" login 100
-			load "$round" "$kind-login" "$DURATION" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/run.signed"
-			rm -f "$WORK/warmup.signed" "$WORK/run.signed"
+			load_signed warmup "$kind-login" "$WARMUP" login 100
+			load_signed "$round" "$kind-login" "$DURATION" login 100
 			stop_server
 		done
 	done
@@ -354,9 +362,7 @@ interleaved() {
 	done
 	server_pid=""
 	use() { server_pid=${pid[$1]} server_url=${url[$1]}; }
-	"${TOOLS[@]}" io.gatehouse.bench.WrkRequests --mode textbook --textbook-key "$WORK/textbook.jwks" \
-		--out "$WORK/textbook.header"
-	bearer=$(cat "$WORK/textbook.header")
+	bearer=$(textbook_bearer)
 	echo "== warm-up: textbook, ${kinds[*]} (all running)"
 	use textbook
 	warm_up textbook-secure "$server_url/secure" -H "$bearer"
@@ -372,9 +378,7 @@ interleaved() {
 		load "$slice" textbook-secure "$SLICE" "$server_url/secure" -H "$bearer"
 		for kind in "${kinds[@]}"; do
 			use "$kind"
-			presign "$SLICE" "$WORK/run.signed"
-			load "$slice" "$kind-check" "$SLICE" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/run.signed"
-			rm -f "$WORK/run.signed"
+			load_signed "$slice" "$kind-check" "$SLICE"
 		done
 		use textbook
 		load "$slice" textbook-ping "$SLICE" "$server_url/ping"
@@ -393,6 +397,7 @@ profile() {
 	jcmd="$(dirname "$JAVA")/jcmd"
 	start_server "$name" gatehouse "$HEAP" -XX:FlightRecorderOptions:stackdepth=256
 	warm_up "$name" signed
+	# Signed before the recording starts (not load_signed), so the signing is not in it.
 	presign "$DURATION" "$WORK/run.signed"
 	# JDK 25 samples each thread by the CPU it burns, system calls included (JEP 509);
 	# jfr-breakdown.py reads those samples, else the execution samples.

@@ -66,8 +66,7 @@ public final class ProblemWriter {
 			values.stream().skip(1).forEach((value) -> response.addHeader(name, value));
 		});
 		byte[] body = this.json.writeValueAsBytes(problem(request, failure));
-		// With its length, the flushed answer is one socket write, not a chunk and an
-		// end.
+		// Sent with its length: one socket write, not a chunk and an end chunk.
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
 		response.flushBuffer();
