@@ -49,6 +49,8 @@ SLICE=${SLICE:-10}
 GATEHOUSE_JAR=${GATEHOUSE_JAR:-server/target/gatehouse-server-0.1.0-SNAPSHOT-exec.jar}
 # Optional: another Gatehouse jar (say, main before a change) loaded in each round too.
 BASELINE_JAR=${BASELINE_JAR:-}
+# Optional: settings for a third Gatehouse (this jar) in the ab and interleaved modes.
+VARIANT_ARGS=${VARIANT_ARGS:-}
 TEXTBOOK_JAR=bench/target/gatehouse-bench-0.1.0-SNAPSHOT-textbook.jar
 TOOLS=("$JAVA" -cp bench/target/benchmarks.jar)
 RESULTS=$WORK/results.tsv
@@ -343,13 +345,15 @@ logins() {
 	done
 }
 
-# The textbook server, BASELINE_JAR (when set) and this jar, all running at once, each warmed
+# The textbook server, BASELINE_JAR (when set), this jar and this jar with VARIANT_ARGS (when
+# set), all running at once, each warmed
 # to steady state, then SLICES rounds of SLICE-second loads, server after server: on a
 # machine whose speed drifts (a shared host) every server meets the same drift, which
 # rounds of one server after another cannot promise. Results as in `load`, a round per slice.
 interleaved() {
 	local kinds=(gatehouse) port=$((TEXTBOOK_PORT + 1)) bearer kind
 	[[ -n "$BASELINE_JAR" ]] && kinds=(baseline gatehouse)
+	[[ -n "$VARIANT_ARGS" ]] && kinds+=(variant)
 	local -A pid url
 	start_server textbook-interleaved textbook "$HEAP"
 	pid[textbook]=$server_pid url[textbook]=$server_url
@@ -374,6 +378,8 @@ interleaved() {
 	done
 	for slice in $(seq 1 "$SLICES"); do
 		echo "== slice $slice of $SLICES (${SLICE}s each)"
+		# A fresh token each slice: the textbook's lives 15 minutes, less than a run.
+		bearer=$(textbook_bearer)
 		use textbook
 		load "$slice" textbook-secure "$SLICE" "$server_url/secure" -H "$bearer"
 		for kind in "${kinds[@]}"; do

@@ -143,6 +143,11 @@ class RequestPipeline {
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
+			// No request wrapper answering getUserPrincipal() and isUserInRole(): the
+			// controllers take the caller from the security context
+			// (@AuthenticationPrincipal), and the wrapper sat under every later call on
+			// the request.
+			.servletApi(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(TOKEN_GRANTS)
 				.permitAll()

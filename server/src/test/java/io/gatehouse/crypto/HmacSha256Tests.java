@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,24 @@ class HmacSha256Tests {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	@Test
+	void macWhenEveryCallOnANewThreadThenOneKeyedMacServesThemAll() throws Exception {
+		// A server on virtual threads runs each request on a new thread: keying a Mac per
+		// thread would key one per request.
+		HmacSha256 hmac = new HmacSha256("a key of thirty-two bytes or so!".getBytes(StandardCharsets.US_ASCII));
+		byte[] expected = hmac.mac("input".getBytes(StandardCharsets.US_ASCII));
+
+		for (int i = 0; i < 200; i++) {
+			AtomicReference<byte[]> mac = new AtomicReference<>();
+			Thread thread = new Thread(() -> mac.set(hmac.mac("input".getBytes(StandardCharsets.US_ASCII))));
+			thread.start();
+			thread.join();
+			assertThat(mac.get()).isEqualTo(expected);
+		}
+
+		assertThat(hmac.pooledMacs()).isEqualTo(1);
 	}
 
 	@Test
