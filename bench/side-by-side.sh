@@ -346,10 +346,10 @@ logins() {
 }
 
 # The textbook server, BASELINE_JAR (when set), this jar and this jar with VARIANT_ARGS (when
-# set), all running at once, each warmed
-# to steady state, then SLICES rounds of SLICE-second loads, server after server: on a
-# machine whose speed drifts (a shared host) every server meets the same drift, which
-# rounds of one server after another cannot promise. Results as in `load`, a round per slice.
+# set), all running at once, each warmed to steady state, then SLICES rounds of SLICE-second
+# loads, server after server: on a machine whose speed drifts (a shared host) every server
+# meets the same drift, which rounds of one server after another cannot promise. Results as
+# in `load`, a round per slice.
 interleaved() {
 	local kinds=(gatehouse) port=$((TEXTBOOK_PORT + 1)) bearer kind
 	[[ -n "$BASELINE_JAR" ]] && kinds=(baseline gatehouse)
