@@ -1,5 +1,6 @@
 package io.gatehouse.request;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.gatehouse.support.ApiClient;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * With every Gatehouse logger at DEBUG, a whole flow (register, log in, refresh, check,
@@ -73,6 +75,11 @@ class LogHygieneIntegrationTests {
 			.send()
 			.code()).isEqualTo("invalid-credentials");
 
+		// The access line is written once the answer is sent, maybe after the client read
+		// it:
+		// the last request's line is awaited before anything is read.
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(output.getAll()).contains("code=invalid-credentials"));
 		String logs = output.getAll();
 		assertThat(logs).contains("path=/api/customers/check-username/{username}", "code=invalid-credentials");
 		assertThat(logs).doesNotContain(PASSWORD, "2580", EMAIL, PHONE, "hygiene.user", "5550177", refreshToken,

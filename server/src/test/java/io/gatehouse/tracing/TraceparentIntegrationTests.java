@@ -1,5 +1,6 @@
 package io.gatehouse.tracing;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import io.gatehouse.support.ApiClient;
@@ -17,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * W3C trace context over real HTTP: the trace a client sends is continued, answered in
@@ -54,11 +56,14 @@ class TraceparentIntegrationTests {
 		assertThat(traceparent).matches(TRACEPARENT).startsWith("00-" + traceId + "-").endsWith("-01");
 		assertThat(traceparent).doesNotContain("00f067aa0ba902b7");
 		String requestId = response.header("x-request-id");
-		assertThat(output.getAll()
-			.lines()
-			.filter((line) -> line.contains("requestId=" + requestId))
-			.filter((line) -> line.contains(traceId))
-			.filter((line) -> line.contains(traceparent.substring(36, 52)))).hasSize(1);
+		// The access line is written once the answer is sent, maybe after the client read
+		// it.
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(output.getAll()
+				.lines()
+				.filter((line) -> line.contains("requestId=" + requestId))
+				.filter((line) -> line.contains(traceId))
+				.filter((line) -> line.contains(traceparent.substring(36, 52)))).hasSize(1));
 	}
 
 	@Test
