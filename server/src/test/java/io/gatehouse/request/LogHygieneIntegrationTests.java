@@ -75,9 +75,7 @@ class LogHygieneIntegrationTests {
 			.send()
 			.code()).isEqualTo("invalid-credentials");
 
-		// The access line is written once the answer is sent, maybe after the client read
-		// it:
-		// the last request's line is awaited before anything is read.
+		// Access lines are written after their answers are sent: wait for the last one.
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(output.getAll()).contains("code=invalid-credentials"));
 		String logs = output.getAll();

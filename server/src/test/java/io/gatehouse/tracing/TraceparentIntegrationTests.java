@@ -56,8 +56,7 @@ class TraceparentIntegrationTests {
 		assertThat(traceparent).matches(TRACEPARENT).startsWith("00-" + traceId + "-").endsWith("-01");
 		assertThat(traceparent).doesNotContain("00f067aa0ba902b7");
 		String requestId = response.header("x-request-id");
-		// The access line is written once the answer is sent, maybe after the client read
-		// it.
+		// The access line is written after the answer is sent.
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(output.getAll()
 				.lines()
