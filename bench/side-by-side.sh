@@ -49,7 +49,8 @@ SLICE=${SLICE:-10}
 GATEHOUSE_JAR=${GATEHOUSE_JAR:-server/target/gatehouse-server-0.1.0-SNAPSHOT-exec.jar}
 # Optional: another Gatehouse jar (say, main before a change) loaded in each round too.
 BASELINE_JAR=${BASELINE_JAR:-}
-# Optional: settings for a third Gatehouse (this jar) in the ab and interleaved modes.
+# Optional: settings for one more Gatehouse (this jar), "variant", in the ab and interleaved
+# modes.
 VARIANT_ARGS=${VARIANT_ARGS:-}
 TEXTBOOK_JAR=bench/target/gatehouse-bench-0.1.0-SNAPSHOT-textbook.jar
 TOOLS=("$JAVA" -cp bench/target/benchmarks.jar)
