@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,7 +19,10 @@ import io.gatehouse.support.ApiClient;
 import io.gatehouse.support.ApiResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
@@ -32,8 +36,10 @@ import static org.awaitility.Awaitility.await;
  * The JSON log switch, checked on a real server process: started with
  * {@code logging.structured.format.console=ecs} (what profile prod turns on), every line
  * it prints is one JSON object, and the access-log line carries its values and the trace
- * id as fields.
+ * id as fields. Its access log is flushed every 10 s, so that the last test, which stops
+ * the server, shows the lines still waiting in the buffer written on the way out.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JsonLogsProcessTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -56,7 +62,8 @@ class JsonLogsProcessTests {
 		server = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
 				GatehouseApplication.class.getName(), "--server.port=0", "--logging.structured.format.console=ecs",
 				"--gatehouse.data-dir=target/json-logs-test",
-				"--spring.datasource.url=jdbc:h2:mem:json-logs;DB_CLOSE_DELAY=-1", "--spring.jmx.enabled=false")
+				"--spring.datasource.url=jdbc:h2:mem:json-logs;DB_CLOSE_DELAY=-1", "--spring.jmx.enabled=false",
+				"--gatehouse.access-log.flush-interval=10s")
 			.redirectErrorStream(true)
 			.start();
 		Thread reader = new Thread(JsonLogsProcessTests::readOutput, "json-logs-reader");
@@ -105,6 +112,7 @@ class JsonLogsProcessTests {
 	}
 
 	@Test
+	@Order(1)
 	void logWhenJsonSwitchOnThenAccessLineCarriesFieldsAndTraceId() throws Exception {
 		ApiClient api = new ApiClient(port);
 		ApiResponse guest = api.post("/api/auth/guest")
@@ -145,6 +153,23 @@ class JsonLogsProcessTests {
 		}
 		assertThat(notJson).as("lines that are not JSON").isEmpty();
 		assertThat(String.join("\n", lines)).doesNotContain(PASSWORD, guest.field("accessToken"));
+	}
+
+	@Test
+	@Order(2)
+	void stopWhenAccessLinesWaitInTheBufferThenWrittenBeforeExit() throws Exception {
+		ApiResponse guest = new ApiClient(port).post("/api/auth/guest")
+			.header("x-request-id", "json-logs-before-stop")
+			.send();
+		assertThat(guest.status()).isEqualTo(200);
+
+		// SIGTERM through the handle: Process.destroy() would also close the pipe this
+		// test
+		// reads the server's last lines from.
+		assertThat(server.toHandle().destroy()).isTrue();
+		assertThat(server.waitFor(2, TimeUnit.MINUTES)).as("server stopped").isTrue();
+		JsonNode access = awaitAccessLine("json-logs-before-stop");
+		assertThat(access.path("status").asInt()).isEqualTo(200);
 	}
 
 	private static JsonNode awaitAccessLine(String requestId) {
