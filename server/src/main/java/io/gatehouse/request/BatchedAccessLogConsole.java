@@ -34,15 +34,17 @@ import org.springframework.stereotype.Component;
  * {@code logging.structured.format.console} chose) and filters, into an 8 KiB buffer that
  * is written to {@code System.out} when full and at least every
  * {@code gatehouse.access-log.flush-interval} (100 ms). Under load a batch holds some 30
- * lines. Every request is still logged, and its line still records the final status and
- * duration; it may reach the console up to one flush interval late, and a hard crash
- * (SIGKILL, an out-of-memory kill) loses what waits in the buffer. An orderly stop writes
- * it: this bean's {@link #stop()}, and Boot's logging shutdown, which stops the appender.
+ * text lines, or 13 JSON ones. Every request is still logged, and its line still records
+ * the final status and duration; it may reach the console up to one flush interval late,
+ * and a hard crash (SIGKILL, an out-of-memory kill) loses what waits in the buffer. An
+ * orderly stop writes it: this bean's {@link #stop()}, and Boot's logging shutdown, which
+ * stops the appender.
  * <p>
  * Only the access line: every other line, warnings and errors above all, is still written
  * as it is logged. Nothing changes when the interval is {@code 0}, when logging is not
- * Boot's Logback console, or when the access logger was configured on its own (not
- * additive); the access logger's other appenders (a log file) get its lines as before.
+ * Boot's Logback console on {@code System.out}, or when the access logger was configured
+ * on its own (not additive); the access logger's other appenders (a log file) get its
+ * lines as before.
  */
 @Component
 public class BatchedAccessLogConsole implements SmartLifecycle {
@@ -80,7 +82,8 @@ public class BatchedAccessLogConsole implements SmartLifecycle {
 		}
 		Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		Logger access = context.getLogger(AccessLog.LOGGER);
-		if (!(root.getAppender(BOOT_CONSOLE) instanceof ConsoleAppender<ILoggingEvent> console) || !access.isAdditive()
+		if (!(root.getAppender(BOOT_CONSOLE) instanceof ConsoleAppender<ILoggingEvent> console)
+				|| !"System.out".equals(console.getTarget()) || !access.isAdditive()
 				|| access.getAppender(NAME) != null) {
 			return;
 		}

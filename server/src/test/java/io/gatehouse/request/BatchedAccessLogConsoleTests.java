@@ -140,9 +140,7 @@ class BatchedAccessLogConsoleTests {
 
 	@Test
 	void rootsOtherAppenderWhenBatchingThenStillGetsEveryAccessLine() {
-		ListAppender<ILoggingEvent> file = new ListAppender<>();
-		file.setContext(this.context);
-		file.start();
+		ListAppender<ILoggingEvent> file = listAppender();
 		root().addAppender(file);
 		start(HELD);
 
@@ -175,9 +173,7 @@ class BatchedAccessLogConsoleTests {
 
 	@Test
 	void accessLoggerConfiguredOnItsOwnThenLeftAlone() {
-		ListAppender<ILoggingEvent> own = new ListAppender<>();
-		own.setContext(this.context);
-		own.start();
+		ListAppender<ILoggingEvent> own = listAppender();
 		access().addAppender(own);
 		access().setAdditive(false);
 		start(HELD);
@@ -190,13 +186,21 @@ class BatchedAccessLogConsoleTests {
 	}
 
 	@Test
+	void bootConsoleOnSystemErrThenLeftAlone() {
+		((ConsoleAppender<ILoggingEvent>) root().getAppender(BatchedAccessLogConsole.BOOT_CONSOLE))
+			.setTarget("System.err");
+		start(HELD);
+
+		assertThat(this.batching.isBatching()).isFalse();
+		assertThat(access().isAdditive()).isTrue();
+	}
+
+	@Test
 	void loggingResetWhileBatchingThenStopLeavesTheNewConfigurationAlone() {
 		start(HELD);
 		// As a re-initialisation of logging does, before it configures anew.
 		this.context.reset();
-		ListAppender<ILoggingEvent> reconfigured = new ListAppender<>();
-		reconfigured.setContext(this.context);
-		reconfigured.start();
+		ListAppender<ILoggingEvent> reconfigured = listAppender();
 		access().addAppender(reconfigured);
 		access().setAdditive(false);
 
@@ -226,6 +230,13 @@ class BatchedAccessLogConsoleTests {
 	private void start(Duration flushInterval) {
 		this.batching = new BatchedAccessLogConsole(new AccessLogProperties(flushInterval), this.context);
 		this.batching.start();
+	}
+
+	private ListAppender<ILoggingEvent> listAppender() {
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		appender.setContext(this.context);
+		appender.start();
+		return appender;
 	}
 
 	private Logger root() {
