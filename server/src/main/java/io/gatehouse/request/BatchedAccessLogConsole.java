@@ -2,7 +2,6 @@ package io.gatehouse.request;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -15,6 +14,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.joran.spi.ConsoleTarget;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +83,7 @@ public class BatchedAccessLogConsole implements SmartLifecycle {
 		Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		Logger access = context.getLogger(AccessLog.LOGGER);
 		if (!(root.getAppender(BOOT_CONSOLE) instanceof ConsoleAppender<ILoggingEvent> console)
-				|| !"System.out".equals(console.getTarget()) || !access.isAdditive()
+				|| !ConsoleTarget.SystemOut.getName().equals(console.getTarget()) || !access.isAdditive()
 				|| access.getAppender(NAME) != null) {
 			return;
 		}
@@ -149,9 +149,9 @@ public class BatchedAccessLogConsole implements SmartLifecycle {
 	}
 
 	/**
-	 * A buffer in front of whatever {@code System.out} is when it is written (as
-	 * Logback's console target does, so output capture in tests still sees the lines).
-	 * Closing it writes what it holds and leaves {@code System.out} open.
+	 * A buffer in front of Logback's own {@code System.out} target, which writes to
+	 * whatever {@code System.out} is at the time (so output capture in tests still sees
+	 * the lines). Closing it writes what it holds and leaves {@code System.out} open.
 	 * {@link BufferedOutputStream} locks each call, so the flusher thread and the
 	 * appender may use it at once; it writes whole lines only, since each line arrives in
 	 * one {@code write} call.
@@ -159,24 +159,7 @@ public class BatchedAccessLogConsole implements SmartLifecycle {
 	static final class SystemOutBuffer extends BufferedOutputStream {
 
 		SystemOutBuffer(int size) {
-			super(new OutputStream() {
-
-				@Override
-				public void write(int b) {
-					System.out.write(b);
-				}
-
-				@Override
-				public void write(byte[] bytes, int offset, int length) {
-					System.out.write(bytes, offset, length);
-				}
-
-				@Override
-				public void flush() {
-					System.out.flush();
-				}
-
-			}, size);
+			super(ConsoleTarget.SystemOut.getStream(), size);
 		}
 
 		void flushQuietly() {
