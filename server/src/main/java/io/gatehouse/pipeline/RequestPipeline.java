@@ -70,7 +70,7 @@ class RequestPipeline {
 			+ "form-action 'self'; frame-ancestors 'none'";
 
 	/** Before Actuator's handler mappings, which Boot orders at -100. */
-	static final int APPLICATION_ROUTES_ORDER = -200;
+	private static final int APPLICATION_ROUTES_ORDER = -200;
 
 	/** The token grants of docs/contract.md §2, which need no bearer token. */
 	private static final RequestMatcher TOKEN_GRANTS = ApiRoutes.tokenGrants();
