@@ -163,9 +163,8 @@ class JsonLogsProcessTests {
 			.send();
 		assertThat(guest.status()).isEqualTo(200);
 
-		// SIGTERM through the handle: Process.destroy() would also close the pipe this
-		// test
-		// reads the server's last lines from.
+		// SIGTERM through the handle: Process.destroy() would also close the pipe
+		// that this test reads the server's last lines from.
 		assertThat(server.toHandle().destroy()).isTrue();
 		assertThat(server.waitFor(2, TimeUnit.MINUTES)).as("server stopped").isTrue();
 		JsonNode access = awaitAccessLine("json-logs-before-stop");
