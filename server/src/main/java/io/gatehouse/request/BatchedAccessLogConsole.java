@@ -31,8 +31,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * While the server runs, logger {@code gatehouse.access} writes through its own copy of
  * Boot's console appender: the same encoder (text or structured, whichever
- * {@code logging.structured.format.console} chose) and filters, into an 8 KiB buffer that
- * is written to {@code System.out} when full and at least every
+ * {@code logging.structured.format.console} chose; a structured one through
+ * {@link StructuredLineEncoder}) and filters, into an 8 KiB buffer that is written to
+ * {@code System.out} when full and at least every
  * {@code gatehouse.access-log.flush-interval} (100 ms). Under load a batch holds some 30
  * text lines, or 13 JSON ones. Every request is still logged, and its line still records
  * the final status and duration; it may reach the console up to one flush interval late,
@@ -92,8 +93,9 @@ public class BatchedAccessLogConsole implements SmartLifecycle {
 		batched.setContext(context);
 		batched.setName(NAME);
 		// Encoders are shared safely: Logback encodes outside the appender's lock, so one
-		// encoder already serves every request thread at once.
-		batched.setEncoder(console.getEncoder());
+		// encoder already serves every request thread at once. A structured (JSON) one is
+		// taken with its formatter, minus Boot's per-character encoding.
+		batched.setEncoder(StructuredLineEncoder.of(console.getEncoder()));
 		console.getCopyOfAttachedFiltersList().forEach(batched::addFilter);
 		batched.setImmediateFlush(false);
 		batched.setOutputStream(buffer);

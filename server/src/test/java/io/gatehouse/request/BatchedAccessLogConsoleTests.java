@@ -20,16 +20,23 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.core.env.Environment;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -162,6 +169,31 @@ class BatchedAccessLogConsoleTests {
 	}
 
 	@Test
+	void structuredConsoleWhenBatchedThenAccessLineIsBootsJsonWithItsFields() {
+		bootJsonConsole();
+		start(HELD);
+
+		access().atInfo().addKeyValue("status", 200).log("requestId=json-1");
+		this.batching.stop();
+
+		JsonNode line = JsonMapper.builder().build().readTree(output());
+		assertThat(line.get("message").asString()).isEqualTo("requestId=json-1");
+		assertThat(line.get("status").asInt()).isEqualTo(200);
+		assertThat(line.get("log").get("logger").asString()).isEqualTo(AccessLog.LOGGER);
+	}
+
+	@Test
+	void structuredConsoleWhenBatchedThenEncodedWholeNotCharacterByCharacter() {
+		bootJsonConsole();
+		start(HELD);
+
+		Appender<ILoggingEvent> batched = access().getAppender(BatchedAccessLogConsole.NAME);
+
+		assertThat(((OutputStreamAppender<ILoggingEvent>) batched).getEncoder())
+			.isInstanceOf(StructuredLineEncoder.class);
+	}
+
+	@Test
 	void flushIntervalZeroThenEachLineWrittenAsLogged() {
 		start(Duration.ZERO);
 
@@ -225,6 +257,19 @@ class BatchedAccessLogConsoleTests {
 			.run((started) -> assertThat(started.getBean(AccessLogProperties.class).flushInterval()).isZero());
 		runner.run((started) -> assertThat(started.getBean(AccessLogProperties.class).flushInterval())
 			.isEqualTo(Duration.ofMillis(100)));
+	}
+
+	/**
+	 * Boot's console with JSON lines, as {@code logging.structured.format.console=ecs}
+	 * sets it up.
+	 */
+	private void bootJsonConsole() {
+		this.context.putObject(Environment.class.getName(), new MockEnvironment());
+		StructuredLogEncoder json = new StructuredLogEncoder();
+		json.setContext(this.context);
+		json.setFormat("ecs");
+		json.start();
+		((ConsoleAppender<ILoggingEvent>) root().getAppender(BatchedAccessLogConsole.BOOT_CONSOLE)).setEncoder(json);
 	}
 
 	private void start(Duration flushInterval) {
