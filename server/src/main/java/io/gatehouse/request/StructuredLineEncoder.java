@@ -14,20 +14,20 @@ import org.springframework.boot.logging.structured.StructuredLogFormatter;
 /**
  * Boot's structured (JSON) log encoder with each line built as a {@code String} and then
  * encoded in one call. Boot's own encoder writes the JSON into an {@code Appendable} that
- * encodes every character on its own, with a one-character array, a {@code CharBuffer}
- * and a {@code CharsetEncoder} call each. In a profile of the username check with JSON
- * logs, that per-character encoding took 5.7 % of the request threads' CPU (decision
- * 0014).
+ * encodes what it is given as it arrives, and its string escaping appends one character
+ * at a time: a one-character array, a {@code CharBuffer} and a {@code CharsetEncoder}
+ * call each. In a profile of the username check with JSON logs, that encoding took 5.7 %
+ * of the request threads' CPU (decision 0014).
  * <p>
  * The formatter is Boot's, the very one the encoder made: the same fields, names and
  * customisations ({@code logging.structured.*}). Only the way from its text to bytes
- * differs: {@link StructuredLogFormatter#format}, which every formatter has, then
- * {@link String#getBytes(Charset)}, which is what the formatter interface's own default
- * does. The bytes are the same (StructuredLineEncoderTests).
+ * differs: {@link StructuredLogFormatter#format}, then {@link String#getBytes(Charset)}
+ * in the encoder's charset. The bytes are the same (StructuredLineEncoderTests).
  * <p>
- * Boot does not expose the formatter its encoder made, so it is read from the encoder's
- * private field. If a Boot version has no such field, {@link #of} returns the encoder
- * unchanged: lines are written as before, only slower, and a test fails to say so.
+ * Boot does not expose the formatter and charset its encoder holds, so they are read from
+ * the encoder's private fields. If a Boot version has no such fields, {@link #of} returns
+ * the encoder unchanged and says so in Logback's status: lines are written as before,
+ * only slower, and a test fails.
  */
 final class StructuredLineEncoder extends EncoderBase<ILoggingEvent> {
 
@@ -37,6 +37,9 @@ final class StructuredLineEncoder extends EncoderBase<ILoggingEvent> {
 	 * text, so it keeps Boot's encoder.
 	 */
 	private static final String BOOT_FORMATTERS = "org.springframework.boot.logging.";
+
+	/** A field of Boot's encoder that this Boot version does not have, or hides. */
+	private static final Object MISSING = new Object();
 
 	private final StructuredLogFormatter<ILoggingEvent> formatter;
 
@@ -57,27 +60,35 @@ final class StructuredLineEncoder extends EncoderBase<ILoggingEvent> {
 			return encoder;
 		}
 		StructuredLogEncoder structured = (StructuredLogEncoder) encoder;
-		if (!(field(structured, "formatter") instanceof StructuredLogFormatter<?> formatter)
-				|| !formatter.getClass().getName().startsWith(BOOT_FORMATTERS)) {
+		Object formatter = bootEncoderField(structured, "formatter");
+		Object charset = bootEncoderField(structured, "charset");
+		if (formatter == MISSING || charset == MISSING) {
+			structured.addWarn("Access lines keep Boot's structured encoder: its fields formatter and charset "
+					+ "were not found (see Gatehouse's decision 0014)");
 			return encoder;
 		}
-		Charset charset = (field(structured, "charset") instanceof Charset set) ? set : StandardCharsets.UTF_8;
+		if (!(formatter instanceof StructuredLogFormatter<?> bootFormatter)
+				|| !bootFormatter.getClass().getName().startsWith(BOOT_FORMATTERS)) {
+			return encoder;
+		}
+		// A null charset is UTF-8 to Boot's encoder too.
 		@SuppressWarnings("unchecked")
-		StructuredLineEncoder lines = new StructuredLineEncoder((StructuredLogFormatter<ILoggingEvent>) formatter,
-				charset);
+		StructuredLineEncoder lines = new StructuredLineEncoder((StructuredLogFormatter<ILoggingEvent>) bootFormatter,
+				(charset instanceof Charset set) ? set : StandardCharsets.UTF_8);
 		lines.setContext(structured.getContext());
 		lines.start();
 		return lines;
 	}
 
-	private static Object field(StructuredLogEncoder encoder, String name) {
+	/** The value of a private field of Boot's encoder, or {@link #MISSING}. */
+	private static Object bootEncoderField(StructuredLogEncoder encoder, String name) {
 		try {
 			Field field = StructuredLogEncoder.class.getDeclaredField(name);
 			field.setAccessible(true);
 			return field.get(encoder);
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {
-			return null;
+			return MISSING;
 		}
 	}
 

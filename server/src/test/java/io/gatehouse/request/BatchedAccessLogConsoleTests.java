@@ -176,6 +176,7 @@ class BatchedAccessLogConsoleTests {
 		access().atInfo().addKeyValue("status", 200).log("requestId=json-1");
 		this.batching.stop();
 
+		assertThat(output()).endsWith("}\n").containsOnlyOnce("\n");
 		JsonNode line = JsonMapper.builder().build().readTree(output());
 		assertThat(line.get("message").asString()).isEqualTo("requestId=json-1");
 		assertThat(line.get("status").asInt()).isEqualTo(200);

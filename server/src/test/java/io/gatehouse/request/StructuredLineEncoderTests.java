@@ -58,7 +58,7 @@ class StructuredLineEncoderTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "ecs", "logstash", "gelf" })
-	void structuredLineWhenEncodedThenSameBytesAsBoots(String format) {
+	void encodeWhenBootFormatterThenSameBytesAsBootsEncoder(String format) {
 		StructuredLogEncoder boot = bootEncoder(format);
 
 		Encoder<ILoggingEvent> lines = StructuredLineEncoder.of(boot);
@@ -73,7 +73,7 @@ class StructuredLineEncoderTests {
 	}
 
 	@Test
-	void structuredLineWhenCharsetSetThenEncodedInIt() {
+	void encodeWhenCharsetSetThenLineInThatCharset() {
 		StructuredLogEncoder boot = new StructuredLogEncoder();
 		boot.setContext(this.context);
 		boot.setFormat("ecs");
@@ -88,7 +88,7 @@ class StructuredLineEncoderTests {
 	}
 
 	@Test
-	void textEncoderThenLeftAsItIs() {
+	void ofWhenTextEncoderThenReturnedUnchanged() {
 		PatternLayoutEncoder text = new PatternLayoutEncoder();
 		text.setContext(this.context);
 		text.setPattern("%level %msg%n");
@@ -98,16 +98,18 @@ class StructuredLineEncoderTests {
 	}
 
 	@Test
-	void structuredEncoderNotStartedThenLeftAsItIs() {
-		StructuredLogEncoder notStarted = new StructuredLogEncoder();
-		notStarted.setContext(this.context);
-		notStarted.setFormat("ecs");
+	void ofWhenSubclassOfBootsEncoderThenReturnedUnchanged() {
+		StructuredLogEncoder subclass = new StructuredLogEncoder() {
+		};
+		subclass.setContext(this.context);
+		subclass.setFormat("ecs");
+		subclass.start();
 
-		assertThat(StructuredLineEncoder.of(notStarted)).isSameAs(notStarted);
+		assertThat(StructuredLineEncoder.of(subclass)).isSameAs(subclass);
 	}
 
 	@Test
-	void formatterOfTheApplicationsOwnThenLeftAsItIs() {
+	void ofWhenFormatterOfTheApplicationsOwnThenReturnedUnchanged() {
 		StructuredLogEncoder own = bootEncoder(OwnFormatter.class.getName());
 
 		assertThat(StructuredLineEncoder.of(own)).isSameAs(own);
