@@ -113,10 +113,13 @@ client=$(docker logs "$(container nginx)" 2>&1 | grep 'check-username' | awk 'NR
 [ -n "$client" ] && [ "$client" != 172.28.53.10 ] || fail "nginx logged no client address for the checks"
 for instance in gatehouse-1 gatehouse-2; do
   lines=$(docker logs "$(container "$instance")" 2>&1)
-  printf '%s\n' "$lines" | grep -v '^{.*}$' | head -n 3 | grep . && fail "$instance wrote lines that are not JSON"
+  # Here-strings, not pipes into `grep -q` or `head`: under pipefail, a reader that stops
+  # early can kill the writer with SIGPIPE, and `&& fail` would then pass what it found.
+  not_json=$(grep -v '^{.*}$' <<<"$lines" || true)
+  [ -z "$not_json" ] || fail "$instance wrote lines that are not JSON: $(head -n 3 <<<"$not_json")"
   served=$(printf '%s\n' "$lines" | grep '"logger":"gatehouse.access"' | grep '"path":"/api/' | grep -c "\"clientAddress\":\"$client\"" || true)
   [ "$served" -gt 0 ] || fail "$instance wrote no access line for the client at $client"
-  printf '%s\n' "$lines" | grep -q -e "$password" -e "$GATEHOUSE_TOKEN" && fail "$instance logged a secret"
+  grep -qF -e "$password" -e "$GATEHOUSE_TOKEN" <<<"$lines" && fail "$instance logged a secret"
   log "$instance: $served API requests from $client, every line JSON, no secret"
 done
 log "PASS: compose walk-through ($(( $(date +%s) - started )) s)"

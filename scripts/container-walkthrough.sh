@@ -65,13 +65,17 @@ export GATEHOUSE_CSRF=$(scripts/gatehouse-curl GET /api/auth/csrf-token -- -f | 
 trace=4bf92f3577b34da6a3ce929d0e0e4736
 check=$(GATEHOUSE_USERNAME=$user scripts/gatehouse-curl GET "/api/customers/check-username/$user" \
   -- -f -i -H "traceparent: 00-$trace-00f067aa0ba902b7-01") || fail "username check refused"
-printf '%s' "$check" | grep -q '"exists":true' || fail "check did not find $user: $check"
-printf '%s' "$check" | tr -d '\r' | grep -qi "^traceparent: 00-$trace-[0-9a-f]\{16\}-01$" \
+# Text is matched from here-strings, not pipes: under pipefail, a `grep -q` that stops at its
+# first match can kill the writer with SIGPIPE, and the pipeline then fails (or, before
+# `&& fail`, passes) whatever grep found.
+grep -q '"exists":true' <<<"$check" || fail "check did not find $user: $check"
+grep -qi "^traceparent: 00-$trace-[0-9a-f]\{16\}-01$" <<<"${check//$'\r'/}" \
   || fail "no traceparent with trace id $trace in the response"
 sleep 1
-docker logs "$name" 2>&1 | grep 'gatehouse.access' | grep "check-username" | grep -q "$trace" \
-  || fail "the access-log line of the check does not name trace id $trace"
-docker logs "$name" 2>&1 | grep -q "$GATEHOUSE_TOKEN" && fail "the access token appears in the log"
+logs=$(docker logs "$name" 2>&1)
+check_lines=$(grep 'gatehouse.access' <<<"$logs" | grep "check-username" || true)
+grep -q "$trace" <<<"$check_lines" || fail "the access-log line of the check does not name trace id $trace"
+grep -qF "$GATEHOUSE_TOKEN" <<<"$logs" && fail "the access token appears in the log"
 log "check answered, traceparent echoed, trace id in the access log, no token in the log"
 
 jwks=$(curl -fsS "$GATEHOUSE_URL/.well-known/jwks.json")
@@ -83,7 +87,8 @@ stop_took=$(( $(date +%s) - stop_started ))
 code=$(docker inspect -f '{{.State.ExitCode}}' "$name")
 # 143 = 128 + SIGTERM: the JVM ran its shutdown hooks; 137 would be docker's SIGKILL.
 [ "$code" = 143 ] || [ "$code" = 0 ] || fail "exit code $code after SIGTERM"
-docker logs "$name" 2>&1 | grep -q "Graceful shutdown complete" || fail "no graceful shutdown in the log"
+logs=$(docker logs "$name" 2>&1)
+grep -q "Graceful shutdown complete" <<<"$logs" || fail "no graceful shutdown in the log"
 log "stopped gracefully in $stop_took s (exit code $code)"
 
 log "5. restart on the same volume: same signing key, same sessions"
