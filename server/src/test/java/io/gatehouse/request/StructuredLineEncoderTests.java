@@ -74,11 +74,9 @@ class StructuredLineEncoderTests {
 
 	@Test
 	void encodeWhenCharsetSetThenLineInThatCharset() {
-		StructuredLogEncoder boot = new StructuredLogEncoder();
-		boot.setContext(this.context);
-		boot.setFormat("ecs");
-		boot.setCharset(StandardCharsets.ISO_8859_1);
-		boot.start();
+		StructuredLogEncoder latin1 = new StructuredLogEncoder();
+		latin1.setCharset(StandardCharsets.ISO_8859_1);
+		StructuredLogEncoder boot = started(latin1, "ecs");
 		ILoggingEvent event = event("Grüße \uD83D\uDE00");
 
 		byte[] line = StructuredLineEncoder.of(boot).encode(event);
@@ -99,11 +97,8 @@ class StructuredLineEncoderTests {
 
 	@Test
 	void ofWhenSubclassOfBootsEncoderThenReturnedUnchanged() {
-		StructuredLogEncoder subclass = new StructuredLogEncoder() {
-		};
-		subclass.setContext(this.context);
-		subclass.setFormat("ecs");
-		subclass.start();
+		StructuredLogEncoder subclass = started(new StructuredLogEncoder() {
+		}, "ecs");
 
 		assertThat(StructuredLineEncoder.of(subclass)).isSameAs(subclass);
 	}
@@ -117,7 +112,11 @@ class StructuredLineEncoderTests {
 	}
 
 	private StructuredLogEncoder bootEncoder(String format) {
-		StructuredLogEncoder encoder = new StructuredLogEncoder();
+		return started(new StructuredLogEncoder(), format);
+	}
+
+	/** Started as Boot's logging configuration starts it, with whatever else was set. */
+	private StructuredLogEncoder started(StructuredLogEncoder encoder, String format) {
 		encoder.setContext(this.context);
 		encoder.setFormat(format);
 		encoder.start();
