@@ -10,6 +10,7 @@
 #   bench/side-by-side.sh startup          # only the start-up times
 #   bench/side-by-side.sh load             # only the load rounds
 #   bench/side-by-side.sh profile          # one Gatehouse load under JFR, then its breakdown
+#   PROFILE_TARGET=jwks bench/side-by-side.sh profile   # the same for the JWK set
 #   BASELINE_JAR=/tmp/main-exec.jar bench/side-by-side.sh interleaved   # all servers up at
 #                                          # once, short loads round-robin (a drifting machine)
 #   VARIANT_ARGS=--a.setting=value bench/side-by-side.sh ab   # Gatehouse with and without a
@@ -38,6 +39,8 @@ SMALL_HEAP=${SMALL_HEAP:-256m}
 JVM_OPTS=${JVM_OPTS:-}
 # Pre-signed requests per second of load: the most a run can send before its thread stops.
 MAX_RATE=${MAX_RATE:-25000}
+# What `profile` loads: the username check (check) or the JWK set (jwks).
+PROFILE_TARGET=${PROFILE_TARGET:-check}
 WORK=${WORK:-/tmp/gatehouse-bench}
 GATEHOUSE_PORT=${GATEHOUSE_PORT:-18880}
 TEXTBOOK_PORT=${TEXTBOOK_PORT:-18881}
@@ -400,12 +403,17 @@ interleaved() {
 
 profile() {
 	local name=gatehouse-jfr
-	local jcmd
+	local jcmd jwks
 	jcmd="$(dirname "$JAVA")/jcmd"
 	start_server "$name" gatehouse "$HEAP" -XX:FlightRecorderOptions:stackdepth=256
-	warm_up "$name" signed
-	# Signed before the recording starts (not load_signed), so the signing is not in it.
-	presign "$DURATION" "$WORK/run.signed"
+	jwks="$server_url/.well-known/jwks.json"
+	if [[ "$PROFILE_TARGET" == jwks ]]; then
+		warm_up "$name" "$jwks"
+	else
+		warm_up "$name" signed
+		# Signed before the recording starts (not load_signed), so the signing is not in it.
+		presign "$DURATION" "$WORK/run.signed"
+	fi
 	# JDK 25 samples each thread by the CPU it burns, system calls included (JEP 509);
 	# jfr-breakdown.py reads those samples, else the execution samples.
 	local cpu_time=()
@@ -414,7 +422,11 @@ profile() {
 	fi
 	# Recorded from steady state on: a recording from the start would be mostly the JIT.
 	"$jcmd" "$server_pid" JFR.start name=bench settings=profile "${cpu_time[@]}" filename="$WORK/$name.jfr" >/dev/null
-	load profile "$name" "$DURATION" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/run.signed"
+	if [[ "$PROFILE_TARGET" == jwks ]]; then
+		load profile "$name" "$DURATION" "$jwks"
+	else
+		load profile "$name" "$DURATION" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/run.signed"
+	fi
 	"$jcmd" "$server_pid" JFR.stop name=bench >/dev/null
 	rm -f "$WORK/run.signed"
 	stop_server

@@ -3,8 +3,9 @@ package io.gatehouse.appsig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+
+import io.gatehouse.crypto.Sha256;
 
 /**
  * Reads a request body once, hashing every byte for {@code bodySha256} and keeping up to
@@ -18,7 +19,7 @@ final class BodyReader {
 	/** Where reading stops; matches Tomcat's {@code max-swallow-size}. */
 	static final int HARD_LIMIT = 1024 * 1024;
 
-	static final String EMPTY_SHA256 = Base64Url.encode(sha256().digest());
+	static final String EMPTY_SHA256 = Base64Url.encode(Sha256.digest(new byte[0]));
 
 	private static final int CHUNK = 8192;
 
@@ -60,7 +61,7 @@ final class BodyReader {
 		if (first == -1) {
 			return Body.EMPTY;
 		}
-		MessageDigest digest = sha256();
+		MessageDigest digest = Sha256.newDigest();
 		byte[] kept = new byte[(contentLength > 0) ? (int) Math.min(contentLength, keepLimit) : 1024];
 		byte[] chunk = new byte[CHUNK];
 		chunk[0] = (byte) first;
@@ -84,15 +85,6 @@ final class BodyReader {
 			return new Body(new byte[0], sha256, true);
 		}
 		return new Body((total == kept.length) ? kept : Arrays.copyOf(kept, (int) total), sha256, false);
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-		}
 	}
 
 }

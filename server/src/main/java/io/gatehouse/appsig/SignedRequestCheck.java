@@ -38,7 +38,7 @@ final class SignedRequestCheck {
 		this.clock = clock;
 	}
 
-	/** The request with its body read, hashed and readable again. */
+	/** The request with its body read, hashed and readable again (when it has one). */
 	HttpServletRequest check(HttpServletRequest request) {
 		if (request.getContentLengthLong() > BodyReader.HARD_LIMIT) {
 			// The HTTP layer's refusal: nothing of such a body is read.
@@ -51,7 +51,8 @@ final class SignedRequestCheck {
 			throw new ApiException(ErrorCode.SIGNATURE_MISSING, "x-app-payload or x-app-signature missing");
 		}
 		SignedPayload payload = this.verifier.verify(platform, payloadHeader, signatureHeader);
-		BodyReader.Body body = readBody(request);
+		boolean noBody = framedWithoutBody(request);
+		BodyReader.Body body = noBody ? BodyReader.Body.EMPTY : readBody(request);
 		String query = request.getQueryString();
 		// Raw as sent: Tomcat's getRequestURI() and getQueryString() are not decoded.
 		String target = (query != null) ? request.getRequestURI() + "?" + query : request.getRequestURI();
@@ -67,7 +68,21 @@ final class SignedRequestCheck {
 		if (body.tooLarge()) {
 			request.setAttribute(RequestAttributes.BODY_TOO_LARGE, Boolean.TRUE);
 		}
-		return new CachedBodyRequest(request, body.bytes());
+		return noBody ? request : new CachedBodyRequest(request, body.bytes());
+	}
+
+	/**
+	 * Whether the request's framing says it has no body: an HTTP/1.x request with neither
+	 * a length (or a length of 0) nor {@code Transfer-Encoding} (RFC 9112 §6.3; Tomcat
+	 * gives such a request an empty stream, and bytes sent after it start the next
+	 * request). Its stream is then left unread and the request goes on as it is: most API
+	 * calls are such GETs, and a wrapper more would sit under every later call on the
+	 * request (docs/benchmarks.md). Any other request, HTTP/2 included, is read and
+	 * wrapped.
+	 */
+	private static boolean framedWithoutBody(HttpServletRequest request) {
+		return request.getProtocol().startsWith("HTTP/1.") && request.getContentLengthLong() <= 0
+				&& request.getHeader("Transfer-Encoding") == null;
 	}
 
 	private BodyReader.Body readBody(HttpServletRequest request) {

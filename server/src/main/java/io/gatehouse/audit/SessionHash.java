@@ -1,9 +1,9 @@
 package io.gatehouse.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+
+import io.gatehouse.crypto.Sha256;
 
 /**
  * The form in which a session id appears in audit events: the first 96 bits of its
@@ -19,13 +19,8 @@ public final class SessionHash {
 		if (sessionId == null) {
 			return null;
 		}
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 12));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is a required JDK algorithm", ex);
-		}
+		byte[] digest = Sha256.digest(sessionId.getBytes(StandardCharsets.UTF_8));
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 12));
 	}
 
 }

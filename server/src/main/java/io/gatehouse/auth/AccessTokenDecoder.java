@@ -58,7 +58,7 @@ final class AccessTokenDecoder implements JwtDecoder {
 			jwt = verify(token);
 			this.cache.put(key, jwt);
 		}
-		if (this.revocations.isRevoked(jwt.getClaimAsString("sid"))) {
+		if (this.revocations.isRevoked(Caller.stringClaim(jwt, "sid"))) {
 			throw new BadJwtException("Session revoked");
 		}
 		return jwt;

@@ -2,8 +2,9 @@ package io.gatehouse.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+
+import io.gatehouse.crypto.Sha256;
 
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -28,13 +29,7 @@ public record AccessTokenDigest(String token, byte[] sha256) {
 
 	/** Hashes the token. */
 	public static AccessTokenDigest of(String token) {
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-			return new AccessTokenDigest(token, hash);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is always present", ex);
-		}
+		return new AccessTokenDigest(token, Sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/**

@@ -1,12 +1,12 @@
 package io.gatehouse.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+
+import io.gatehouse.crypto.Sha256;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -54,13 +54,7 @@ class RefreshTokenRepository {
 
 	/** What the table keeps of a token: base64url SHA-256. */
 	static String hash(String token) {
-		try {
-			return BASE64URL
-				.encodeToString(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is always present", ex);
-		}
+		return BASE64URL.encodeToString(Sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	void insert(String tokenHash, String sid, Instant now, Instant expiresAt) {

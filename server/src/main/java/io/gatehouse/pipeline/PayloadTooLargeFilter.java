@@ -8,10 +8,9 @@ import io.gatehouse.errors.ProblemWriter;
 import io.gatehouse.request.RequestAttributes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * docs/contract.md §1 step (5) begins with size: a body that the app signature step
@@ -19,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * security filter chain, so signature (2), bearer (3) and CSRF (4) failures answer first,
  * and before Spring MVC, so 413 comes before 415, 404 and 405.
  */
-final class PayloadTooLargeFilter extends OncePerRequestFilter {
+final class PayloadTooLargeFilter extends HttpFilter {
 
 	private final ProblemWriter problems;
 
@@ -28,7 +27,7 @@ final class PayloadTooLargeFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getAttribute(RequestAttributes.BODY_TOO_LARGE) != null) {
 			this.problems.write(request, response, new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "body too large"));

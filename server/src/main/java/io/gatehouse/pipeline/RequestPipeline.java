@@ -13,6 +13,7 @@ import io.gatehouse.request.ServedOverTls;
 import io.gatehouse.routes.ApiRoutes;
 import io.gatehouse.tracing.TraceparentResponseFilter;
 import io.micrometer.tracing.Tracer;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.Pipeline;
@@ -102,17 +103,13 @@ class RequestPipeline {
 
 	@Bean
 	FilterRegistrationBean<RequestIdFilter> requestIdFilter(Clock clock) {
-		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter(clock));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
-		return registration;
+		return onRequestsOnly(new RequestIdFilter(clock), Ordered.HIGHEST_PRECEDENCE + 2);
 	}
 
 	@Bean
 	FilterRegistrationBean<TraceparentResponseFilter> traceparentResponseFilter(ObjectProvider<Tracer> tracer) {
-		FilterRegistrationBean<TraceparentResponseFilter> registration = new FilterRegistrationBean<>(
-				new TraceparentResponseFilter(tracer.getIfAvailable(() -> Tracer.NOOP)));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
-		return registration;
+		return onRequestsOnly(new TraceparentResponseFilter(tracer.getIfAvailable(() -> Tracer.NOOP)),
+				Ordered.HIGHEST_PRECEDENCE + 3);
 	}
 
 	// Firewall: the security chain's first act; what it refuses is answered here.
@@ -209,19 +206,13 @@ class RequestPipeline {
 	@Bean
 	FilterRegistrationBean<PayloadTooLargeFilter> payloadTooLargeFilter(ProblemWriter problems,
 			SecurityFilterProperties security) {
-		FilterRegistrationBean<PayloadTooLargeFilter> registration = new FilterRegistrationBean<>(
-				new PayloadTooLargeFilter(problems));
-		registration.setOrder(security.getOrder() + 1);
-		return registration;
+		return onRequestsOnly(new PayloadTooLargeFilter(problems), security.getOrder() + 1);
 	}
 
 	@Bean
 	FilterRegistrationBean<UnsupportedMediaTypeFilter> unsupportedMediaTypeFilter(ProblemWriter problems,
 			SecurityFilterProperties security) {
-		FilterRegistrationBean<UnsupportedMediaTypeFilter> registration = new FilterRegistrationBean<>(
-				new UnsupportedMediaTypeFilter(problems));
-		registration.setOrder(security.getOrder() + 2);
-		return registration;
+		return onRequestsOnly(new UnsupportedMediaTypeFilter(problems), security.getOrder() + 2);
 	}
 
 	// Routing: Spring MVC's DispatcherServlet, after every filter (404, 405, 406, then
@@ -269,6 +260,20 @@ class RequestPipeline {
 	 */
 	private static ErrorCode codeFor(AuthenticationException failure) {
 		return (failure instanceof OAuth2AuthenticationException) ? ErrorCode.INVALID_TOKEN : ErrorCode.MISSING_TOKEN;
+	}
+
+	/**
+	 * A filter of the container's chain, run on a request's own dispatch and never again
+	 * on its error, async, forward or include dispatches: what a
+	 * {@code OncePerRequestFilter} under every dispatcher type (Boot's default for one)
+	 * amounts to, without that class setting, reading and removing a request attribute of
+	 * its own on every request (docs/benchmarks.md).
+	 */
+	private static <T extends Filter> FilterRegistrationBean<T> onRequestsOnly(T filter, int order) {
+		FilterRegistrationBean<T> registration = new FilterRegistrationBean<>(filter);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		registration.setOrder(order);
+		return registration;
 	}
 
 	private static <T extends Filter> FilterRegistrationBean<T> disabled(T filter) {

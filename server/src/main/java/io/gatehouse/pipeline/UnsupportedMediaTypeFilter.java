@@ -8,12 +8,12 @@ import io.gatehouse.errors.ProblemWriter;
 import io.gatehouse.request.ApiRequests;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * docs/contract.md §1's {@code Content-Type} rule on every {@code /api/**} request: a
@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * after routing; this runs right after {@link PayloadTooLargeFilter}, so the order is
  * 413, 415, then 404 and 405, as docs/contract.md §1 step (5) lists them.
  */
-final class UnsupportedMediaTypeFilter extends OncePerRequestFilter {
+final class UnsupportedMediaTypeFilter extends HttpFilter {
 
 	private final ProblemWriter problems;
 
@@ -32,14 +32,9 @@ final class UnsupportedMediaTypeFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !ApiRequests.isApi(request);
-	}
-
-	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (hasBody(request) && !isJson(request.getContentType())) {
+		if (ApiRequests.isApi(request) && hasBody(request) && !isJson(request.getContentType())) {
 			this.problems.write(request, response,
 					new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "body is not application/json"));
 			return;
@@ -48,7 +43,9 @@ final class UnsupportedMediaTypeFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The signature filter has read the body, so its length is exact; a chunked body of
+	 * The signature filter has read every body the request's framing announces, so its
+	 * length is exact (an empty chunked body is 0); a request framed without one arrives
+	 * as sent, with no length or 0 and no {@code Transfer-Encoding}. A chunked body of
 	 * unknown length counts as one.
 	 */
 	private static boolean hasBody(HttpServletRequest request) {

@@ -19,9 +19,23 @@ public final class ApiRequests {
 	private ApiRequests() {
 	}
 
-	/** Whether the request is under {@code /api}, raw or decoded. */
+	/**
+	 * Whether the request is under {@code /api}, raw or decoded. Only a path with a
+	 * percent-escape or a path parameter ({@code ;}), or one below a context path, can
+	 * look different to the matcher than it does raw: only such a path goes to the
+	 * matcher, and every other answer is read from the raw path. The JWK set, the web
+	 * page and health pass several filters that ask (docs/benchmarks.md);
+	 * {@code ApiRequestsTests} compares both ways on generated paths.
+	 */
 	public static boolean isApi(HttpServletRequest request) {
-		return request.getRequestURI().startsWith("/api/") || API.matches(request);
+		String path = request.getRequestURI();
+		if (path.startsWith("/api/")) {
+			return true;
+		}
+		if (path.indexOf('%') < 0 && path.indexOf(';') < 0 && request.getContextPath().isEmpty()) {
+			return path.equals("/api");
+		}
+		return API.matches(request);
 	}
 
 	/** A matcher of {@code method} and {@code path} as routing sees them (decoded). */

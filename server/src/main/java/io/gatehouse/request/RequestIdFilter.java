@@ -12,18 +12,18 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The first filter of every request: gives it an id ({@code x-request-id}, echoed when
  * the client sent a sane one), stamps {@code Date} and {@code Content-Language}, and
  * writes the one access-log line ({@link AccessLog}) when the response is done.
  */
-public final class RequestIdFilter extends OncePerRequestFilter {
+public final class RequestIdFilter extends HttpFilter {
 
 	public static final String HEADER = "x-request-id";
 
@@ -39,7 +39,7 @@ public final class RequestIdFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		long started = System.nanoTime();
 		String requestId = requestIdOf(request.getHeader(HEADER));

@@ -7,10 +7,9 @@ import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Sends the request's trace back as a W3C {@code traceparent} response header: the trace
@@ -18,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the server's span, so a client can find its request in the server's logs and traces.
  * Runs inside Boot's HTTP observation, which took the incoming {@code traceparent}.
  */
-public final class TraceparentResponseFilter extends OncePerRequestFilter {
+public final class TraceparentResponseFilter extends HttpFilter {
 
 	static final String HEADER = "traceparent";
 
@@ -29,7 +28,7 @@ public final class TraceparentResponseFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Span span = this.tracer.currentSpan();
 		if (span != null) {

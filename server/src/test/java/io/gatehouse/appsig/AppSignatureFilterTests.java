@@ -3,6 +3,7 @@ package io.gatehouse.appsig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -452,6 +453,46 @@ class AppSignatureFilterTests {
 					});
 			doFilter(request);
 			assertRefused(413, "payload-too-large");
+		}
+
+		@Test
+		void doFilterWhenNoBodyAndHeadersSayNoneThenPassesOnTheRequestItselfStillReadable() throws Exception {
+			MockHttpServletRequest request = signedGet();
+			doFilter(request);
+			assertPassedOn();
+			assertThat(AppSignatureFilterTests.this.chain.getRequest()).isSameAs(request);
+			assertThat(request.getContentLengthLong()).isEqualTo(-1);
+			assertThat(request.getReader().read()).isEqualTo(-1);
+		}
+
+		@Test
+		void doFilterWhenHttp2BodyWithoutLengthThenBodyStillBound() throws Exception {
+			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/x") {
+
+				@Override
+				public long getContentLengthLong() {
+					return -1;
+				}
+
+			};
+			MockHttpServletRequest signed = signedGet();
+			for (String name : Collections.list(signed.getHeaderNames())) {
+				request.addHeader(name, signed.getHeader(name));
+			}
+			request.setProtocol("HTTP/2.0");
+			request.setContent("unsigned".getBytes(StandardCharsets.UTF_8));
+			doFilter(request);
+			assertRefused(403, "signature-invalid");
+		}
+
+		@Test
+		void doFilterWhenEmptyChunkedBodyThenPassesOnItsExactLengthZero() throws Exception {
+			MockHttpServletRequest request = signedGet();
+			request.addHeader("Transfer-Encoding", "chunked");
+			doFilter(request);
+			assertPassedOn();
+			assertThat(AppSignatureFilterTests.this.chain.getRequest()).isNotSameAs(request);
+			assertThat(AppSignatureFilterTests.this.chain.getRequest().getContentLengthLong()).isZero();
 		}
 
 		@Test

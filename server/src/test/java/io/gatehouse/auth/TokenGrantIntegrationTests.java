@@ -1,5 +1,6 @@
 package io.gatehouse.auth;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.gatehouse.account.DemoData;
@@ -168,6 +169,24 @@ class TokenGrantIntegrationTests {
 		assertThat(key.get("kty").asString()).isEqualTo("RSA");
 		assertThat(key.get("kid").asString()).isNotBlank();
 		assertThat(key.propertyNames()).doesNotContain("d", "p", "q", "dp", "dq", "qi", "oth");
+	}
+
+	@Test
+	void jwksWhenFetchedThenJsonCacheableForFiveMinutes() {
+		ApiResponse response = this.api.get("/.well-known/jwks.json").unsigned().send();
+
+		assertThat(response.header("Content-Type")).isEqualTo("application/json");
+		assertThat(response.header("Cache-Control")).isEqualTo("max-age=300, public");
+		assertThat(response.header("Content-Length"))
+			.isEqualTo(String.valueOf(response.body().getBytes(StandardCharsets.UTF_8).length));
+	}
+
+	@Test
+	void jwksWhenJsonNotAcceptedThenNotAcceptable() {
+		ApiResponse response = this.api.get("/.well-known/jwks.json").unsigned().header("Accept", "text/html").send();
+
+		assertThat(response.status()).isEqualTo(406);
+		assertThat(response.code()).isEqualTo("not-acceptable");
 	}
 
 	double issued(String grant) {
