@@ -17,13 +17,21 @@ local function forget(bucket)
   redis.call('ZREM', buckets, bucket)
 end
 
--- Buckets past the skew have expired (PEXPIREAT): take their counts off the total.
-for _, bucket in ipairs(redis.call('ZRANGEBYSCORE', buckets, '-inf', '(' .. math.floor((now - skew) / width))) do
+-- Buckets past the skew are forgotten, and their seconds refused from now on: the floor
+-- rises with them, as it does at the bound. An instance whose clock is behind this one's
+-- (or that read it before this step) would otherwise find the bucket gone and take a
+-- replay for a first use.
+local expired = math.floor((now - skew) / width)
+for _, bucket in ipairs(redis.call('ZRANGEBYSCORE', buckets, '-inf', '(' .. expired)) do
   forget(bucket)
 end
 redis.call('HSET', state, 'total', total)
 
 local floor = tonumber(redis.call('HGET', state, 'floor') or '0')
+if expired > floor then
+  floor = expired
+  redis.call('HSET', state, 'floor', floor)
+end
 if index < floor then
   return 2
 end
@@ -63,7 +71,9 @@ if index < floor then
   return 2
 end
 redis.call('SADD', key, fingerprint)
-redis.call('PEXPIREAT', key, (index + 1) * width + skew)
+-- Redis's own expiry only backs up the step above: min-clock-skew after it, so a Redis clock
+-- ahead of the instances' cannot drop a bucket they still accept.
+redis.call('PEXPIREAT', key, (index + 1) * width + skew + minSkew)
 redis.call('HINCRBY', counts, index, 1)
 redis.call('ZADD', buckets, index, index)
 redis.call('HSET', state, 'total', total + 1)

@@ -55,8 +55,8 @@ final class BodyReader {
 		if (contentLength == 0) {
 			return Body.EMPTY;
 		}
-		// Most API calls are GETs that send no length and no body: learn that from one
-		// byte before allocating buffers for a body that is not there.
+		// A chunked or HTTP/2 body may turn out empty (an HTTP/1.x request framed without
+		// one never gets here): learn that from one byte before allocating buffers.
 		int first = in.read();
 		if (first == -1) {
 			return Body.EMPTY;

@@ -71,7 +71,10 @@ final class InMemoryNonceStore implements NonceStore {
 	/** The lowest far-future bucket index refused; reset once it is near now. */
 	private volatile long ceilingIndex = Long.MAX_VALUE;
 
-	/** Buckets below this index are swept; under {@link #dropLock}. */
+	/**
+	 * Buckets below this index are swept, and their seconds refused: raised before they
+	 * are removed, under {@link #dropLock}.
+	 */
 	private volatile long sweptBelow;
 
 	private final AtomicLong lastWarning = new AtomicLong(Long.MIN_VALUE / 2);
@@ -115,8 +118,10 @@ final class InMemoryNonceStore implements NonceStore {
 		for (;;) {
 			long floorSeen = this.floorIndex;
 			FingerprintBucket bucket = bucket(index);
-			// After the lookup: a bucket dropped meanwhile raised the floor first.
-			if (bucket == null || index < this.floorIndex) {
+			// After the lookup: a bucket dropped or swept meanwhile raised the floor or
+			// the swept mark first, so a bucket made again here for a forgotten second
+			// is never used.
+			if (bucket == null || index < this.floorIndex || index < this.sweptBelow) {
 				return Use.OUTSIDE_WINDOW;
 			}
 			switch (bucket.add(fingerprint, farFuture ? this.futureBucketBytes : Long.MAX_VALUE, this::reserve)) {
@@ -219,11 +224,20 @@ final class InMemoryNonceStore implements NonceStore {
 			return;
 		}
 		try {
-			for (long index = Math.max(this.sweptBelow,
-					expiredBelow - this.ring.length()); index < expiredBelow; index++) {
+			long swept = this.sweptBelow;
+			if (expiredBelow <= swept) {
+				// Another thread, with a later clock, swept since the check above.
+				return;
+			}
+			long from = Math.max(swept, expiredBelow - this.ring.length());
+			// Raised before the buckets go, as dropOldest raises the floor: a thread
+			// that read the clock before this one may still reach one of these seconds,
+			// and must find its bucket either whole or refused, never made again empty
+			// (a replay would pass as a first use).
+			this.sweptBelow = expiredBelow;
+			for (long index = from; index < expiredBelow; index++) {
 				remove(index);
 			}
-			this.sweptBelow = Math.max(this.sweptBelow, expiredBelow);
 		}
 		finally {
 			this.dropLock.unlock();

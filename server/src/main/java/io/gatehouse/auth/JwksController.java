@@ -22,9 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>
  * The keys are fixed while the server runs, so the JSON is written once, by the same
  * mapper as every other answer, and each request sends those bytes straight to the
- * response, with the headers a {@code ResponseEntity} would have given. Spring MVC's
- * entity handling and message converters cost more than the rest of this answer
- * (docs/benchmarks.md); routing still answers 406 to an {@code Accept} without JSON.
+ * response, with the headers a {@code ResponseEntity} would have given: Spring MVC's
+ * entity handling and message converters are work this answer does not need
+ * (docs/benchmarks.md, eighth session). Routing still answers 406 to an {@code Accept}
+ * without JSON.
  */
 @RestController
 class JwksController {

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * depends on who asks. The answer is the body alone, not a {@code ResponseEntity}: its
  * {@code Cache-Control: no-store} comes from {@code request/RequestIdFilter}, as on every
  * {@code /api/**} answer, and Spring MVC's entity handling (a generic type resolved,
- * headers copied, a conditional-request check) cost about 3 % of every check
+ * headers copied, a conditional-request check) cost about 4 % of every check
  * (docs/benchmarks.md).
  */
 @RestController

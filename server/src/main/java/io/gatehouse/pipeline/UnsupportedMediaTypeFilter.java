@@ -45,8 +45,9 @@ final class UnsupportedMediaTypeFilter extends HttpFilter {
 	/**
 	 * The signature filter has read every body the request's framing announces, so its
 	 * length is exact (an empty chunked body is 0); a request framed without one arrives
-	 * as sent, with no length or 0 and no {@code Transfer-Encoding}. A chunked body of
-	 * unknown length counts as one.
+	 * as sent, with no length or 0 and no {@code Transfer-Encoding} (the framing rule of
+	 * {@code SignedRequestCheck.framedWithoutBody}). A chunked body of unknown length
+	 * counts as one.
 	 */
 	private static boolean hasBody(HttpServletRequest request) {
 		long length = request.getContentLengthLong();

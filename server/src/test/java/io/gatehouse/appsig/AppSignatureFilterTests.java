@@ -486,6 +486,30 @@ class AppSignatureFilterTests {
 		}
 
 		@Test
+		void doFilterWhenHttp2BodyWithoutLengthSignedThenPassesOnReadable() throws Exception {
+			MockHttpServletRequest signed = signed("POST", "/api/x", "{\"a\":1}", (payload) -> {
+			});
+			MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/x") {
+
+				@Override
+				public long getContentLengthLong() {
+					return -1;
+				}
+
+			};
+			for (String name : Collections.list(signed.getHeaderNames())) {
+				request.addHeader(name, signed.getHeader(name));
+			}
+			request.setProtocol("HTTP/2.0");
+			request.setContent("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+			doFilter(request);
+			assertPassedOn();
+			assertThat(StreamUtils.copyToString(AppSignatureFilterTests.this.chain.getRequest().getInputStream(),
+					StandardCharsets.UTF_8))
+				.isEqualTo("{\"a\":1}");
+		}
+
+		@Test
 		void doFilterWhenEmptyChunkedBodyThenPassesOnItsExactLengthZero() throws Exception {
 			MockHttpServletRequest request = signedGet();
 			request.addHeader("Transfer-Encoding", "chunked");

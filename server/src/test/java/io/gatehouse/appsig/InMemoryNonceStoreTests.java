@@ -214,6 +214,26 @@ class InMemoryNonceStoreTests {
 
 	}
 
+	/**
+	 * The race the many-thread flood once hit: a request reads the clock, then, before it
+	 * looks up its bucket, a request with a later clock sweeps that second away. The
+	 * first may not make the bucket again, empty, and take a replay for a first use.
+	 */
+	@Test
+	void firstUseWhenItsSecondIsSweptBetweenItsClockReadAndItsLookupThenReplayNotAccepted() {
+		long edge = NOW - 299_500;
+		assertThat(this.store.firstUse("web-demo", "n1", edge)).isEqualTo(Use.FIRST);
+		this.clock.beforeNextRead(() -> {
+			this.clock.advance(Duration.ofSeconds(2));
+			assertThat(this.store.firstUse("web-demo", "sweeper", NOW + 2_000)).isEqualTo(Use.FIRST);
+		});
+
+		Use replay = this.store.firstUse("web-demo", "n1", edge);
+
+		assertThat(this.clock.millis()).as("the sweep ran inside the replay's clock read").isEqualTo(NOW + 2_000);
+		assertThat(replay).isNotEqualTo(Use.FIRST);
+	}
+
 	/** Time as the requests make it: each one a millisecond later. */
 	private static final class RequestClock extends Clock {
 
