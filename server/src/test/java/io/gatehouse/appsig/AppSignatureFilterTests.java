@@ -467,42 +467,14 @@ class AppSignatureFilterTests {
 
 		@Test
 		void doFilterWhenHttp2BodyWithoutLengthThenBodyStillBound() throws Exception {
-			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/x") {
-
-				@Override
-				public long getContentLengthLong() {
-					return -1;
-				}
-
-			};
-			MockHttpServletRequest signed = signedGet();
-			for (String name : Collections.list(signed.getHeaderNames())) {
-				request.addHeader(name, signed.getHeader(name));
-			}
-			request.setProtocol("HTTP/2.0");
-			request.setContent("unsigned".getBytes(StandardCharsets.UTF_8));
-			doFilter(request);
+			doFilter(http2WithoutLength(signedGet(), "unsigned"));
 			assertRefused(403, "signature-invalid");
 		}
 
 		@Test
 		void doFilterWhenHttp2BodyWithoutLengthSignedThenPassesOnReadable() throws Exception {
-			MockHttpServletRequest signed = signed("POST", "/api/x", "{\"a\":1}", (payload) -> {
-			});
-			MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/x") {
-
-				@Override
-				public long getContentLengthLong() {
-					return -1;
-				}
-
-			};
-			for (String name : Collections.list(signed.getHeaderNames())) {
-				request.addHeader(name, signed.getHeader(name));
-			}
-			request.setProtocol("HTTP/2.0");
-			request.setContent("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
-			doFilter(request);
+			doFilter(http2WithoutLength(signed("POST", "/api/x", "{\"a\":1}", (payload) -> {
+			}), "{\"a\":1}"));
 			assertPassedOn();
 			assertThat(StreamUtils.copyToString(AppSignatureFilterTests.this.chain.getRequest().getInputStream(),
 					StandardCharsets.UTF_8))
@@ -551,6 +523,27 @@ class AppSignatureFilterTests {
 		request.addHeader("x-app-version", "1.4.0");
 		request.addHeader("x-app-payload", encoded);
 		request.addHeader("x-app-signature", ApiClient.sign(ApiClient.WEB_SECRET, encoded));
+		return request;
+	}
+
+	/**
+	 * {@code signed}'s method, path and headers over HTTP/2 with {@code body}, whose
+	 * length is not announced (HTTP/2 needs no {@code Content-Length}).
+	 */
+	private static MockHttpServletRequest http2WithoutLength(MockHttpServletRequest signed, String body) {
+		MockHttpServletRequest request = new MockHttpServletRequest(signed.getMethod(), signed.getRequestURI()) {
+
+			@Override
+			public long getContentLengthLong() {
+				return -1;
+			}
+
+		};
+		for (String name : Collections.list(signed.getHeaderNames())) {
+			request.addHeader(name, signed.getHeader(name));
+		}
+		request.setProtocol("HTTP/2.0");
+		request.setContent(body.getBytes(StandardCharsets.UTF_8));
 		return request;
 	}
 
