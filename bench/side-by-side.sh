@@ -403,13 +403,14 @@ interleaved() {
 
 profile() {
 	local name=gatehouse-jfr
-	local jcmd jwks
+	local jcmd target
 	jcmd="$(dirname "$JAVA")/jcmd"
 	start_server "$name" gatehouse "$HEAP" -XX:FlightRecorderOptions:stackdepth=256
-	jwks="$server_url/.well-known/jwks.json"
 	if [[ "$PROFILE_TARGET" == jwks ]]; then
-		warm_up "$name" "$jwks"
+		target=("$server_url/.well-known/jwks.json")
+		warm_up "$name" "${target[@]}"
 	else
+		target=("$server_url" -s bench/wrk/presigned.lua -- "$WORK/run.signed")
 		warm_up "$name" signed
 		# Signed before the recording starts (not load_signed), so the signing is not in it.
 		presign "$DURATION" "$WORK/run.signed"
@@ -422,11 +423,7 @@ profile() {
 	fi
 	# Recorded from steady state on: a recording from the start would be mostly the JIT.
 	"$jcmd" "$server_pid" JFR.start name=bench settings=profile "${cpu_time[@]}" filename="$WORK/$name.jfr" >/dev/null
-	if [[ "$PROFILE_TARGET" == jwks ]]; then
-		load profile "$name" "$DURATION" "$jwks"
-	else
-		load profile "$name" "$DURATION" "$server_url" -s bench/wrk/presigned.lua -- "$WORK/run.signed"
-	fi
+	load profile "$name" "$DURATION" "${target[@]}"
 	"$jcmd" "$server_pid" JFR.stop name=bench >/dev/null
 	rm -f "$WORK/run.signed"
 	stop_server

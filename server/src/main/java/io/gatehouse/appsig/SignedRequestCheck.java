@@ -40,7 +40,8 @@ final class SignedRequestCheck {
 
 	/** The request with its body read, hashed and readable again (when it has one). */
 	HttpServletRequest check(HttpServletRequest request) {
-		if (request.getContentLengthLong() > BodyReader.HARD_LIMIT) {
+		long contentLength = request.getContentLengthLong();
+		if (contentLength > BodyReader.HARD_LIMIT) {
 			// The HTTP layer's refusal: nothing of such a body is read.
 			throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "Content-Length beyond the hard limit");
 		}
@@ -51,8 +52,8 @@ final class SignedRequestCheck {
 			throw new ApiException(ErrorCode.SIGNATURE_MISSING, "x-app-payload or x-app-signature missing");
 		}
 		SignedPayload payload = this.verifier.verify(platform, payloadHeader, signatureHeader);
-		boolean noBody = framedWithoutBody(request);
-		BodyReader.Body body = noBody ? BodyReader.Body.EMPTY : readBody(request);
+		boolean noBody = framedWithoutBody(request, contentLength);
+		BodyReader.Body body = noBody ? BodyReader.Body.EMPTY : readBody(request, contentLength);
 		String query = request.getQueryString();
 		// Raw as sent: Tomcat's getRequestURI() and getQueryString() are not decoded.
 		String target = (query != null) ? request.getRequestURI() + "?" + query : request.getRequestURI();
@@ -80,14 +81,14 @@ final class SignedRequestCheck {
 	 * request (docs/benchmarks.md). Any other request, HTTP/2 included, is read and
 	 * wrapped.
 	 */
-	private static boolean framedWithoutBody(HttpServletRequest request) {
-		return request.getProtocol().startsWith("HTTP/1.") && request.getContentLengthLong() <= 0
+	private static boolean framedWithoutBody(HttpServletRequest request, long contentLength) {
+		return request.getProtocol().startsWith("HTTP/1.") && contentLength <= 0
 				&& request.getHeader("Transfer-Encoding") == null;
 	}
 
-	private BodyReader.Body readBody(HttpServletRequest request) {
+	private BodyReader.Body readBody(HttpServletRequest request, long contentLength) {
 		try {
-			return BodyReader.read(request.getInputStream(), request.getContentLengthLong(),
+			return BodyReader.read(request.getInputStream(), contentLength,
 					(int) this.properties.maxBodySize().toBytes());
 		}
 		catch (BodyReader.BeyondHardLimitException ex) {
