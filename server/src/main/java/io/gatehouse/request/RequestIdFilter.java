@@ -31,6 +31,14 @@ public final class RequestIdFilter extends HttpFilter {
 
 	private final Clock clock;
 
+	/**
+	 * HTTP's IMF-fixdate (RFC 9110 §5.6.7), the only form a sender may generate: a
+	 * two-digit day ({@code RFC_1123_DATE_TIME} writes "Tue, 1 Dec", which strict HTTP
+	 * date parsers refuse, and a client then cannot correct its clock from it).
+	 */
+	static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+			Locale.US);
+
 	/** The last second's {@code Date} value: formatted once a second, not per request. */
 	private volatile FormattedSecond date = new FormattedSecond(Long.MIN_VALUE, "");
 
@@ -84,8 +92,8 @@ public final class RequestIdFilter extends HttpFilter {
 		long second = Math.floorDiv(this.clock.millis(), 1000L);
 		FormattedSecond cached = this.date;
 		if (cached.epochSecond() != second) {
-			cached = new FormattedSecond(second, DateTimeFormatter.RFC_1123_DATE_TIME
-				.format(Instant.ofEpochSecond(second).atOffset(ZoneOffset.UTC)));
+			cached = new FormattedSecond(second,
+					IMF_FIXDATE.format(Instant.ofEpochSecond(second).atOffset(ZoneOffset.UTC)));
 			this.date = cached;
 		}
 		return cached.value();

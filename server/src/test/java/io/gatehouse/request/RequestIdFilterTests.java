@@ -2,7 +2,9 @@ package io.gatehouse.request;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,7 +28,7 @@ class RequestIdFilterTests {
 		String first = dateOf(send());
 		this.clock.advance(Duration.ofMillis(700));
 
-		assertThat(dateOf(send())).isEqualTo(first).isEqualTo("Tue, 1 Dec 2026 10:15:30 GMT");
+		assertThat(dateOf(send())).isEqualTo(first).isEqualTo("Tue, 01 Dec 2026 10:15:30 GMT");
 	}
 
 	@Test
@@ -34,7 +36,7 @@ class RequestIdFilterTests {
 		send();
 		this.clock.advance(Duration.ofMillis(800));
 
-		assertThat(dateOf(send())).isEqualTo("Tue, 1 Dec 2026 10:15:31 GMT");
+		assertThat(dateOf(send())).isEqualTo("Tue, 01 Dec 2026 10:15:31 GMT");
 	}
 
 	@Test
@@ -42,7 +44,31 @@ class RequestIdFilterTests {
 		send();
 		this.clock.advance(Duration.ofSeconds(-60));
 
-		assertThat(dateOf(send())).isEqualTo("Tue, 1 Dec 2026 10:14:30 GMT");
+		assertThat(dateOf(send())).isEqualTo("Tue, 01 Dec 2026 10:14:30 GMT");
+	}
+
+	@Test
+	void dateIsImfFixdateWithTwoDigitDayInEnglishWhateverTheDefaultLocale() throws Exception {
+		Locale before = Locale.getDefault();
+		Locale.setDefault(Locale.GERMANY);
+		try {
+			RequestIdFilter filter = new RequestIdFilter(new MutableClock(Instant.parse("2026-03-09T07:05:04.900Z")));
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			filter.doFilter(new MockHttpServletRequest("GET", "/ping"), response, new MockFilterChain());
+
+			String date = dateOf(response);
+
+			// RFC 9110 §5.6.7's IMF-fixdate, byte for byte, and what a strict parser
+			// reads.
+			assertThat(date).isEqualTo("Mon, 09 Mar 2026 07:05:04 GMT")
+				.matches("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
+						+ "\\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+			assertThat(Instant.from(RequestIdFilter.IMF_FIXDATE.withZone(ZoneOffset.UTC).parse(date)))
+				.isEqualTo(Instant.parse("2026-03-09T07:05:04Z"));
+		}
+		finally {
+			Locale.setDefault(before);
+		}
 	}
 
 	@Test
