@@ -26,6 +26,7 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -229,12 +230,30 @@ class RequestPipeline {
 	 * is asked first, never which one answers; a controller mapped there would shadow
 	 * Actuator's endpoint of the same path.
 	 */
+	/**
+	 * The application's routes are looked up by {@link HotRouteHandlerMapping}: Spring
+	 * MVC's lookup, with a shortcut for the username check, the one route that is both
+	 * hot and has a variable in its path.
+	 */
+	@Bean
+	WebMvcRegistrations hotRouteLookup() {
+		return new WebMvcRegistrations() {
+			@Override
+			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+				return new HotRouteHandlerMapping(ApiRoutes.CHECK_USERNAME + "{username}");
+			}
+		};
+	}
+
 	@Bean
 	static BeanPostProcessor applicationRoutesFirst() {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
-				if (bean instanceof RequestMappingHandlerMapping applicationRoutes) {
+				// The application's mapping, not Actuator's
+				// ControllerEndpointHandlerMapping,
+				// which is a RequestMappingHandlerMapping too.
+				if (bean instanceof HotRouteHandlerMapping applicationRoutes) {
 					applicationRoutes.setOrder(APPLICATION_ROUTES_ORDER);
 				}
 				return bean;

@@ -12,7 +12,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerMapping;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +37,7 @@ class ApplicationRoutesFirstIntegrationTests {
 		List<HandlerMapping> mappings = this.dispatcher.getHandlerMappings();
 
 		assertThat(mappings).isNotNull();
-		assertThat(mappings.get(0)).isInstanceOf(RequestMappingHandlerMapping.class);
+		assertThat(mappings.get(0)).isInstanceOf(HotRouteHandlerMapping.class);
 		assertThat(mappings).anyMatch(AbstractWebMvcEndpointHandlerMapping.class::isInstance);
 	}
 

@@ -7,6 +7,8 @@ import io.gatehouse.support.ApiClient;
 import io.gatehouse.support.ApiResponse;
 import io.gatehouse.support.IntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,6 +44,14 @@ class TraceparentIntegrationTests {
 		assertThat(this.context.getBeansOfType(SpanExporter.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(MeterRegistry.class))
 			.noneMatch((name) -> name.toLowerCase(Locale.ROOT).contains("otlp"));
+	}
+
+	@Test
+	void propagationWhenConfiguredThenW3cTraceContextAloneWithoutBaggage() {
+		// Boot's default adds W3C baggage (and its MDC listener) to every request.
+		TextMapPropagator propagator = this.context.getBean(ContextPropagators.class).getTextMapPropagator();
+
+		assertThat(propagator.fields()).containsExactlyInAnyOrder("traceparent", "tracestate");
 	}
 
 	@Test
