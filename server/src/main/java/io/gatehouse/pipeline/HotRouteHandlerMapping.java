@@ -20,7 +20,7 @@ import org.springframework.web.util.pattern.PathPattern;
  * alone.
  * <p>
  * A path with a variable is in no direct-path index, so Spring MVC matches it against
- * every mapping of the application, sorts what matched and takes the first: 4.8 % of the
+ * every mapping of the application, sorts what matched and takes the first: 4.6 % of the
  * username check's CPU, the most expensive lookup of any route (docs/benchmarks.md). The
  * shortcut gives the same answer for a reason checked at start-up: besides the hot route,
  * the only mappings whose patterns could match {@code prefix} and one more segment are
