@@ -138,7 +138,9 @@ final class HotRouteHandlerMapping extends RequestMappingHandlerMapping {
 		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : getHandlerMethods().entrySet()) {
 			RequestMappingInfo mapping = entry.getKey();
 			Set<String> patterns = mapping.getPatternValues();
-			if (patterns.equals(Set.of(this.template))
+			// One GET mapping of the template; a second one (another Accept, say) shadows
+			// it.
+			if (found == null && patterns.equals(Set.of(this.template))
 					&& mapping.getMethodsCondition().getMethods().equals(Set.of(RequestMethod.GET))) {
 				found = new HotRoute(mapping, entry.getValue());
 			}

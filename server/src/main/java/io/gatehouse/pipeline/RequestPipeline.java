@@ -223,17 +223,6 @@ class RequestPipeline {
 	// the controllers of routes/ApiRoutes).
 
 	/**
-	 * The application's routes are looked up before Actuator's. Boot orders Actuator's
-	 * handler mappings at -100, ahead of the application's (0), so where Actuator shares
-	 * the application port (every profile but {@code prod}) each API request was first
-	 * matched against every Actuator route, and missed: 3.5 % of a JWKS answer's CPU
-	 * (decision 0013). No controller here maps a path under {@code /actuator}
-	 * ({@code management/AppPortHealthController} exists only when Actuator has a port of
-	 * its own, and then a dispatcher of its own too), so the order changes which mapping
-	 * is asked first, never which one answers; a controller mapped there would shadow
-	 * Actuator's endpoint of the same path.
-	 */
-	/**
 	 * The username check, the one route that is both hot and has a variable in its path,
 	 * is looked up by {@link HotRouteHandlerMapping} and its answer written by
 	 * {@link HotRouteAnswerWriter}: Spring MVC's outcome, without the generic machinery
@@ -254,14 +243,24 @@ class RequestPipeline {
 		};
 	}
 
+	/**
+	 * The application's routes are looked up before Actuator's. Boot orders Actuator's
+	 * handler mappings at -100, ahead of the application's (0), so where Actuator shares
+	 * the application port (every profile but {@code prod}) each API request was first
+	 * matched against every Actuator route, and missed: 3.5 % of a JWKS answer's CPU
+	 * (decision 0013). No controller here maps a path under {@code /actuator}
+	 * ({@code management/AppPortHealthController} exists only when Actuator has a port of
+	 * its own, and then a dispatcher of its own too), so the order changes which mapping
+	 * is asked first, never which one answers; a controller mapped there would shadow
+	 * Actuator's endpoint of the same path.
+	 */
 	@Bean
 	static BeanPostProcessor applicationRoutesFirst() {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
-				// The application's mapping, not Actuator's
-				// ControllerEndpointHandlerMapping,
-				// which is a RequestMappingHandlerMapping too.
+				// The application's mapping only: Actuator's (deprecated)
+				// ControllerEndpointHandlerMapping is a RequestMappingHandlerMapping too.
 				if (bean instanceof HotRouteHandlerMapping applicationRoutes) {
 					applicationRoutes.setOrder(APPLICATION_ROUTES_ORDER);
 				}

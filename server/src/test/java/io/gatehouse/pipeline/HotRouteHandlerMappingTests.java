@@ -51,6 +51,11 @@ class HotRouteHandlerMappingTests {
 	}
 
 	@Test
+	void shortcutWhenRouteMappedTwiceForGetThenOff() {
+		assertThat(routes(HotRouteTwice.class).isShortcutOn()).isFalse();
+	}
+
+	@Test
 	void shortcutWhenRouteNotMappedForGetAloneThenOff() {
 		assertThat(routes(Unrelated.class).isShortcutOn()).isFalse();
 		assertThat(routes(HotRouteForAnyMethod.class).isShortcutOn()).isFalse();
@@ -87,6 +92,21 @@ class HotRouteHandlerMappingTests {
 		@GetMapping(TEMPLATE)
 		String check() {
 			return "check";
+		}
+
+	}
+
+	@RestController
+	static class HotRouteTwice {
+
+		@GetMapping(path = TEMPLATE, produces = "application/json")
+		String json() {
+			return "json";
+		}
+
+		@GetMapping(path = TEMPLATE, produces = "text/plain")
+		String text() {
+			return "text";
 		}
 
 	}
