@@ -83,6 +83,18 @@ class HotRouteAnswerWriterIntegrationTests {
 	}
 
 	@Test
+	void headWhenWrittenDirectlyThenSameHeadersAsSpringMvcsAndNoBody() {
+		Session user = this.logins.sharedDemoUser("fully_active");
+
+		ApiResponse springMvc = send("HEAD", user, "fully_active", NEGOTIATED_ACCEPT);
+		ApiResponse direct = send("HEAD", user, "fully_active", "");
+
+		assertThat(direct.status()).isEqualTo(200).isEqualTo(springMvc.status());
+		assertThat(direct.body()).isEmpty();
+		assertThat(headers(direct)).isEqualTo(headers(springMvc)).containsKey("content-length");
+	}
+
+	@Test
 	void answerWhenNameHasADotThenSpringMvcsFileDownloadGuardStillApplies() {
 		Session guest = this.logins.sharedGuest();
 
@@ -111,7 +123,11 @@ class HotRouteAnswerWriterIntegrationTests {
 	}
 
 	private ApiResponse check(Session session, String username, String accept) {
-		ApiClient.Call call = this.api.get(ApiRoutes.CHECK_USERNAME + username)
+		return send("GET", session, username, accept);
+	}
+
+	private ApiResponse send(String method, Session session, String username, String accept) {
+		ApiClient.Call call = this.api.request(method, ApiRoutes.CHECK_USERNAME + username)
 			.bearer(session.accessToken())
 			.csrf(session.csrfToken())
 			.header("x-username", username);
