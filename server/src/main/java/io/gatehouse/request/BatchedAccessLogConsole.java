@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * While the server runs, logger {@code gatehouse.access} writes through its own copy of
  * Boot's console appender: the same encoder (text or structured, whichever
  * {@code logging.structured.format.console} chose; a structured one through
- * {@link StructuredLineEncoder}) and filters, into an 8 KiB buffer that is written to
+ * {@link StructuredLineEncoder}, Boot's default text pattern through
+ * {@link TextLineEncoder}) and filters, into an 8 KiB buffer that is written to
  * {@code System.out} when full and at least every
  * {@code gatehouse.access-log.flush-interval} (100 ms). Under load a batch holds some 30
  * text lines, or 13 JSON ones. Every request is still logged, and its line still records
@@ -94,8 +95,10 @@ public class BatchedAccessLogConsole implements SmartLifecycle {
 		batched.setName(NAME);
 		// Encoders are shared safely: Logback encodes outside the appender's lock, so one
 		// encoder already serves every request thread at once. A structured (JSON) one is
-		// taken with its formatter, minus Boot's per-character encoding.
-		batched.setEncoder(StructuredLineEncoder.of(console.getEncoder()));
+		// taken with its formatter, minus Boot's per-character encoding; Boot's default
+		// text pattern is written without its converter chain. Each leaves any other
+		// encoder as it is.
+		batched.setEncoder(TextLineEncoder.of(StructuredLineEncoder.of(console.getEncoder())));
 		console.getCopyOfAttachedFiltersList().forEach(batched::addFilter);
 		batched.setImmediateFlush(false);
 		batched.setOutputStream(buffer);
