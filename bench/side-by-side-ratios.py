@@ -2,7 +2,7 @@
 """The ratios of issue 13 from the results bench/side-by-side.sh wrote (results.tsv), as a
 Markdown table: for each pair, the median of each side and the ratio of the medians, with
 the range of the per-round ratios (each Gatehouse run is set against the textbook run of
-its own round, which ran just before it).
+its own round, which ran before it, or after it in the interleaved mode's even rounds).
 
     python3 bench/side-by-side-ratios.py /tmp/gatehouse-bench/results.tsv
 """

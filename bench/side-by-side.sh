@@ -47,7 +47,7 @@ TEXTBOOK_PORT=${TEXTBOOK_PORT:-18881}
 GATEHOUSE_ARGS=${GATEHOUSE_ARGS:-}
 AOT=${AOT:-1}
 # The interleaved mode: rounds of SLICE-second loads, each server in turn.
-SLICES=${SLICES:-5}
+SLICES=${SLICES:-6}
 SLICE=${SLICE:-10}
 GATEHOUSE_JAR=${GATEHOUSE_JAR:-server/target/gatehouse-server-0.1.0-SNAPSHOT-exec.jar}
 # Optional: another Gatehouse jar (say, main before a change) loaded in each round too.
@@ -380,21 +380,34 @@ interleaved() {
 		warm_up "$kind-check" signed
 		warm_up "$kind-jwks" "$server_url/.well-known/jwks.json"
 	done
+	local order=()
 	for slice in $(seq 1 "$SLICES"); do
 		echo "== slice $slice of $SLICES (${SLICE}s each)"
+		# Each slice loads the servers in the other order from the slice before: in every
+		# run with a fixed order, the server loaded right after another did worse
+		# (docs/benchmarks.md, ninth and tenth sessions).
+		order=(textbook "${kinds[@]}")
+		if ((slice % 2 == 0)); then
+			order=()
+			for kind in textbook "${kinds[@]}"; do order=("$kind" "${order[@]}"); done
+		fi
 		# A fresh token each slice: the textbook's lives 15 minutes, less than a run.
 		bearer=$(textbook_bearer)
-		use textbook
-		load "$slice" textbook-secure "$SLICE" "$server_url/secure" -H "$bearer"
-		for kind in "${kinds[@]}"; do
+		for kind in "${order[@]}"; do
 			use "$kind"
-			load_signed "$slice" "$kind-check" "$SLICE"
+			if [[ "$kind" == textbook ]]; then
+				load "$slice" textbook-secure "$SLICE" "$server_url/secure" -H "$bearer"
+			else
+				load_signed "$slice" "$kind-check" "$SLICE"
+			fi
 		done
-		use textbook
-		load "$slice" textbook-ping "$SLICE" "$server_url/ping"
-		for kind in "${kinds[@]}"; do
+		for kind in "${order[@]}"; do
 			use "$kind"
-			load "$slice" "$kind-jwks" "$SLICE" "$server_url/.well-known/jwks.json"
+			if [[ "$kind" == textbook ]]; then
+				load "$slice" textbook-ping "$SLICE" "$server_url/ping"
+			else
+				load "$slice" "$kind-jwks" "$SLICE" "$server_url/.well-known/jwks.json"
+			fi
 		done
 	done
 	server_pid=""
