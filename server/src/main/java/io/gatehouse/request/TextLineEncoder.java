@@ -37,8 +37,8 @@ import org.springframework.boot.logging.CorrelationIdFormatter;
  * application name and group) came out the same from both. Anything else keeps Boot's
  * encoder: a pattern of the application's own ({@code logging.pattern.console}), a colour
  * console, another Boot version's pattern. Per line, an event this encoder does not write
- * as Boot would (another level, a logger name longer than 39 characters, an exception) is
- * handed to Boot's encoder.
+ * as Boot would (another level, a logger name longer than 39 characters, an exception, no
+ * thread name) is handed to Boot's encoder.
  */
 final class TextLineEncoder extends EncoderBase<ILoggingEvent> {
 
@@ -221,15 +221,14 @@ final class TextLineEncoder extends EncoderBase<ILoggingEvent> {
 
 	/** {@code %15.15t}: right-aligned in 15 characters, the last 15 of a longer name. */
 	private static void appendThread(StringBuilder line, String thread) {
-		String name = thread;
-		if (name.length() > THREAD_WIDTH) {
-			line.append(name, name.length() - THREAD_WIDTH, name.length());
+		if (thread.length() > THREAD_WIDTH) {
+			line.append(thread, thread.length() - THREAD_WIDTH, thread.length());
 			return;
 		}
-		for (int i = name.length(); i < THREAD_WIDTH; i++) {
+		for (int i = thread.length(); i < THREAD_WIDTH; i++) {
 			line.append(' ');
 		}
-		line.append(name);
+		line.append(thread);
 	}
 
 	/**
