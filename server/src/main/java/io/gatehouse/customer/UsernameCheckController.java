@@ -45,7 +45,7 @@ class UsernameCheckController {
 		this.profiles = profiles;
 	}
 
-	@GetMapping(path = ApiRoutes.CHECK_USERNAME + "{username}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping(path = ApiRoutes.CHECK_USERNAME_ROUTE, produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Whether a username exists, and the caller's own record in full",
 			description = "The subject itself or a customers:read session sees every field; anyone else only "
 					+ "exists (the other fields null or false). Rate-limited per session and per client address.")

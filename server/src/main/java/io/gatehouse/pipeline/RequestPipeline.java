@@ -233,7 +233,7 @@ class RequestPipeline {
 		return new WebMvcRegistrations() {
 			@Override
 			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
-				return new HotRouteHandlerMapping(ApiRoutes.CHECK_USERNAME + "{username}");
+				return new HotRouteHandlerMapping(ApiRoutes.CHECK_USERNAME_ROUTE);
 			}
 
 			@Override

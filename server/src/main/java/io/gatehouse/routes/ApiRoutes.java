@@ -52,6 +52,12 @@ public final class ApiRoutes {
 	 */
 	public static final String CHECK_USERNAME = "/api/customers/check-username/";
 
+	/**
+	 * The username check's route: its controller, its line below and the hot-route
+	 * shortcut (pipeline/HotRouteHandlerMapping) name the same template.
+	 */
+	public static final String CHECK_USERNAME_ROUTE = CHECK_USERNAME + "{username}";
+
 	public static final String CUSTOMERS = "/api/customers";
 
 	public static final String PIN = "/api/customers/me/pin";
@@ -63,8 +69,7 @@ public final class ApiRoutes {
 			ApiRoute.bearer(HttpMethod.POST, LOGOUT), ApiRoute.user(HttpMethod.POST, LOGOUT_ALL, FORBIDDEN),
 			ApiRoute.bearer(HttpMethod.GET, CSRF_TOKEN).withoutCsrf(),
 			ApiRoute.bearer(HttpMethod.POST, REGISTER, INVALID_REQUEST, VALIDATION_FAILED, USERNAME_TAKEN),
-			ApiRoute.bearer(HttpMethod.GET, CHECK_USERNAME + "{username}", INVALID_USERNAME, USERNAME_MISMATCH,
-					RATE_LIMITED),
+			ApiRoute.bearer(HttpMethod.GET, CHECK_USERNAME_ROUTE, INVALID_USERNAME, USERNAME_MISMATCH, RATE_LIMITED),
 			ApiRoute.user(HttpMethod.POST, CUSTOMERS, FORBIDDEN), ApiRoute.user(HttpMethod.PUT, PIN, INVALID_REQUEST,
 					WEAK_PIN, PIN_INVALID, FORBIDDEN, CUSTOMER_REQUIRED, RATE_LIMITED));
 

@@ -21,6 +21,7 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.pattern.DynamicConverter;
+import ch.qos.logback.core.spi.ScanException;
 import ch.qos.logback.core.util.OptionHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -230,7 +231,7 @@ class TextLineEncoderTests {
 			assertThat(property.find()).isTrue();
 			return OptionHelper.substVars(property.group(1), this.context);
 		}
-		catch (IOException | ch.qos.logback.core.spi.ScanException ex) {
+		catch (IOException | ScanException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
