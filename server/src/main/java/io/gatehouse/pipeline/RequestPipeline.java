@@ -1,6 +1,7 @@
 package io.gatehouse.pipeline;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.gatehouse.appsig.AppSignatureFilter;
 import io.gatehouse.config.GatehouseProperties;
@@ -40,8 +41,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.OAuth2ProtectedResourceMetadataFilter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.HttpFirewall;
@@ -175,7 +178,26 @@ class RequestPipeline {
 				.cacheControl((cache) -> cache.disable()));
 		http.addFilterBefore(appSignatureFilter, BearerTokenAuthenticationFilter.class);
 		http.addFilterAfter(csrfTokenFilter, BearerTokenAuthenticationFilter.class);
-		return http.build();
+		return withoutResourceMetadata(http.build());
+	}
+
+	/**
+	 * The chain without Spring Security's {@code OAuth2ProtectedResourceMetadataFilter},
+	 * which its resource server adds to every chain, with no setting to leave it out. It
+	 * answered {@code /.well-known/oauth-protected-resource} (and every path below it)
+	 * with RFC 9728 metadata that docs/contract.md does not have and that was wrong for
+	 * Gatehouse: {@code tls_client_certificate_bound_access_tokens: true} (no token here
+	 * is bound to a client certificate) and a {@code resource} copied from the request's
+	 * {@code Host}. Those paths now answer 404 {@code not-found}, as every path the
+	 * contract does not list, and no request pays the filter's path match (1.2 % of a
+	 * JWKS answer's CPU, docs/benchmarks.md).
+	 */
+	private static SecurityFilterChain withoutResourceMetadata(DefaultSecurityFilterChain chain) {
+		List<Filter> filters = chain.getFilters()
+			.stream()
+			.filter((filter) -> !(filter instanceof OAuth2ProtectedResourceMetadataFilter))
+			.toList();
+		return new DefaultSecurityFilterChain(chain.getRequestMatcher(), filters);
 	}
 
 	/**

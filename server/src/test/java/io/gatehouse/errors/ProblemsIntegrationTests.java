@@ -52,6 +52,21 @@ class ProblemsIntegrationTests {
 		assertThat(response.header("x-request-id")).isEqualTo(response.field("requestId"));
 	}
 
+	/**
+	 * Spring Security's resource server publishes RFC 9728 metadata here by default,
+	 * which the contract does not have (and which claimed certificate-bound tokens).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/api" })
+	void protectedResourceMetadataWhenRequestedThenNotFound(String path) {
+		ApiResponse response = this.api.get(path).unsigned().send();
+
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(response.code()).isEqualTo("not-found");
+		assertThat(response.body()).doesNotContain("bearer_methods_supported");
+	}
+
 	@Test
 	void problemWhenContainerRefusedThePathThenLocalizedWithContentLanguage() {
 		ApiResponse response = this.api.get("/api/a%2Fb").unsigned().header("locale", "ur-PK").send();
