@@ -188,9 +188,9 @@ class RequestPipeline {
 	 * with RFC 9728 metadata that docs/contract.md does not have and that was wrong for
 	 * Gatehouse: {@code tls_client_certificate_bound_access_tokens: true} (no token here
 	 * is bound to a client certificate) and a {@code resource} copied from the request's
-	 * {@code Host}. Those paths now answer 404 {@code not-found}, as every path the
-	 * contract does not list, and no request pays the filter's path match (1.2 % of a
-	 * JWKS answer's CPU, docs/benchmarks.md).
+	 * {@code Host}. Those paths now answer 404 {@code not-found}, like any path nothing
+	 * serves, and no request pays the filter's path match (1.2 % of a JWKS answer's CPU,
+	 * docs/benchmarks.md).
 	 */
 	private static SecurityFilterChain withoutResourceMetadata(DefaultSecurityFilterChain chain) {
 		List<Filter> filters = chain.getFilters()
