@@ -38,11 +38,13 @@ final class AccessLog {
 		Object code = request.getAttribute(RequestAttributes.FAILURE_CODE);
 		Object clientAddress = request.getAttribute(RequestAttributes.CLIENT_ADDRESS);
 		String path = pathForLog(request);
+		String method = request.getMethod();
+		int status = response.getStatus();
 		LoggingEventBuilder line = log.atInfo()
 			.addKeyValue("requestId", requestId)
-			.addKeyValue("method", request.getMethod())
+			.addKeyValue("method", method)
 			.addKeyValue("path", path)
-			.addKeyValue("status", response.getStatus())
+			.addKeyValue("status", status)
 			.addKeyValue("durationMs", millis)
 			.addKeyValue("clientAddress", (clientAddress != null) ? clientAddress : request.getRemoteAddr());
 		line = addIfPresent(line, "code", code);
@@ -50,7 +52,7 @@ final class AccessLog {
 		line = addIfPresent(line, "platform", (platform != null && PLATFORMS.contains(platform)) ? platform : null);
 		String appVersion = request.getHeader("x-app-version");
 		line = addIfPresent(line, "appVersion", isAppVersion(appVersion) ? appVersion : null);
-		line.log(message(requestId, request.getMethod(), path, response.getStatus(), millis, code));
+		line.log(message(requestId, method, path, status, millis, code));
 	}
 
 	/**
