@@ -59,13 +59,19 @@ class JsonLogsProcessTests {
 	@BeforeAll
 	static void startServer() throws Exception {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		server = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-				GatehouseApplication.class.getName(), "--server.port=0", "--logging.structured.format.console=ecs",
+		List<String> command = new ArrayList<>(List.of(java.toString()));
+		if (Runtime.version().feature() >= 22) {
+			// What the exec jar's manifest (Enable-Native-Access) gives java -jar:
+			// without it,
+			// JDK 24+ prints a warning about JNA (libargon2) that is not a JSON line.
+			command.add("--enable-native-access=ALL-UNNAMED");
+		}
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), GatehouseApplication.class.getName(),
+				"--server.port=0", "--logging.structured.format.console=ecs",
 				"--gatehouse.data-dir=target/json-logs-test",
 				"--spring.datasource.url=jdbc:h2:mem:json-logs;DB_CLOSE_DELAY=-1", "--spring.jmx.enabled=false",
-				"--gatehouse.access-log.flush-interval=10s")
-			.redirectErrorStream(true)
-			.start();
+				"--gatehouse.access-log.flush-interval=10s"));
+		server = new ProcessBuilder(command).redirectErrorStream(true).start();
 		Thread reader = new Thread(JsonLogsProcessTests::readOutput, "json-logs-reader");
 		reader.setDaemon(true);
 		reader.start();
