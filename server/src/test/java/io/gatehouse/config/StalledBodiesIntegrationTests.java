@@ -109,21 +109,19 @@ class StalledBodiesIntegrationTests {
 	}
 
 	/**
-	 * A login's headers, correctly signed for a 1,000-byte body, and the body's first
-	 * byte: everything before the body passes, so the server reads it.
+	 * A login's headers, signed by {@link ApiClient} for a 1,000-byte body, and the
+	 * body's first byte: everything before the body passes, so the server reads it.
 	 */
-	private static byte[] stalledLoginHead() {
+	private byte[] stalledLoginHead() {
 		byte[] body = new byte[1000];
 		Arrays.fill(body, (byte) ' ');
-		String payloadJson = "{\"kid\":\"" + ApiClient.WEB_KID + "\",\"ts\":" + System.currentTimeMillis()
-				+ ",\"nonce\":\"" + ApiClient.randomNonce()
-				+ "\",\"method\":\"POST\",\"path\":\"/api/auth/token\",\"bodySha256\":\""
-				+ ApiClient.b64(ApiClient.sha256(body)) + "\"}";
-		String payload = ApiClient.b64(payloadJson.getBytes(StandardCharsets.UTF_8));
-		String head = "POST /api/auth/token HTTP/1.1\r\nHost: 127.0.0.1\r\nx-platform: web\r\nx-app-version: 1.4.0\r\n"
-				+ "x-app-payload: " + payload + "\r\nx-app-signature: " + ApiClient.sign(ApiClient.WEB_SECRET, payload)
-				+ "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n{";
-		return head.getBytes(StandardCharsets.US_ASCII);
+		StringBuilder head = new StringBuilder("POST /api/auth/token HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+		new ApiClient(this.port).post("/api/auth/token")
+			.body(body)
+			.signedHeaders()
+			.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+		head.append("Content-Length: ").append(body.length).append("\r\n\r\n{");
+		return head.toString().getBytes(StandardCharsets.US_ASCII);
 	}
 
 }

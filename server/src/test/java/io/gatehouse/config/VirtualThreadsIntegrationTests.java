@@ -4,6 +4,7 @@ import java.util.concurrent.Executor;
 
 import io.gatehouse.support.ApiClient;
 import io.gatehouse.support.IntegrationTest;
+import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import org.apache.tomcat.util.threads.VirtualThreadExecutor;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class VirtualThreadsIntegrationTests {
 			assertThat(executor).isInstanceOf(VirtualThreadExecutor.class);
 		}
 		else {
-			assertThat(executor).isInstanceOf(org.apache.tomcat.util.threads.ThreadPoolExecutor.class);
+			assertThat(executor).isInstanceOf(ThreadPoolExecutor.class);
 		}
 		assertThat(new ApiClient(this.port).get("/.well-known/jwks.json").unsigned().send().status()).isEqualTo(200);
 	}

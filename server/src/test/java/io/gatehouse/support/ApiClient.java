@@ -168,12 +168,7 @@ public final class ApiClient {
 				.timeout(Duration.ofSeconds(30))
 				.method(this.method, (this.body.length == 0) ? HttpRequest.BodyPublishers.noBody()
 						: HttpRequest.BodyPublishers.ofByteArray(this.body));
-			if (this.sign) {
-				String payload = payload();
-				this.headers.putIfAbsent("x-app-payload", payload);
-				this.headers.putIfAbsent("x-app-signature", sign(this.secret, payload));
-			}
-			this.headers.forEach(request::header);
+			signedHeaders().forEach(request::header);
 			try {
 				HttpResponse<String> response = HTTP.send(request.build(),
 						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -182,6 +177,20 @@ public final class ApiClient {
 			catch (Exception ex) {
 				throw new IllegalStateException("Request failed: " + this.method + " " + this.path, ex);
 			}
+		}
+
+		/**
+		 * The headers {@link #send()} sends, the app signature included: for a test that
+		 * writes the request on a socket of its own.
+		 */
+		public Map<String, String> signedHeaders() {
+			Map<String, String> sent = new LinkedHashMap<>(this.headers);
+			if (this.sign) {
+				String payload = payload();
+				sent.putIfAbsent("x-app-payload", payload);
+				sent.putIfAbsent("x-app-signature", sign(this.secret, payload));
+			}
+			return sent;
 		}
 
 		private String payload() {
